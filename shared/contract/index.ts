@@ -1,0 +1,26 @@
+/**
+ * The whole bridge contract. Adding an IPC method = one entry in a namespace file here + one method
+ * on the service that implements the namespace. Nothing else (no preload edit, no channel string).
+ */
+import type { RemoteApi, ServicesOf } from '../rpc';
+import { appContract, type StoreReport } from './app';
+import { settingsContract } from './settings';
+import { vaultContract, type VaultStatus } from './vault';
+
+export const contract = {
+  app: appContract,
+  settings: settingsContract,
+  vault: vaultContract,
+};
+
+export type SignetContract = typeof contract;
+/** What the renderer calls (`api.vault.unlock({...})`). */
+export type SignetApi = RemoteApi<SignetContract>;
+/** What the main process implements. */
+export type SignetServices = ServicesOf<SignetContract>;
+
+/** Events main pushes to the renderer over the bridge's single event channel. */
+export interface SignetEvents {
+  'vault.changed': VaultStatus;
+  'app.storeReport': StoreReport;
+}
