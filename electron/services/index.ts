@@ -1,0 +1,71 @@
+/**
+ * The one service object graph both hosts serve (DESIGN §1). Plain Node: never imports `electron`;
+ * whatever only Electron can do arrives here as an injected port.
+ */
+import type { SignetEvents, SignetServices } from '../../shared/contract';
+import type { AppInfo } from '../../shared/contract/app';
+import type { EventSink } from '../../shared/rpc';
+import { createAppService } from './app/app-service';
+import type { Logger } from './log';
+import { createSettingsService, SETTINGS_DOCUMENT } from './settings/settings-service';
+import type { JsonFileFactory } from './store/backend';
+import { confFiles } from './store/conf-backend';
+import { openDocument, StoreReports } from './store/document';
+import type { OsKeyStore } from './vault/os-key-store';
+import type { ScryptCost } from './vault/passphrase-kdf';
+import { Vault, VaultItemsFile, VaultKeyFile } from './vault/vault';
+import { createVaultService } from './vault/vault-service';
+
+export interface ServiceDeps {
+  /** The data folder: Electron userData, or SIGNET_HOME. */
+  dataFolder: string;
+  info: Omit<AppInfo, 'dataFolder'>;
+  events: EventSink<SignetEvents>;
+  logger: Logger;
+  /** How JSON files are opened; conf unless the host brings electron-store. */
+  files?: JsonFileFactory;
+  osKeyStore?: OsKeyStore;
+  openExternal?: (url: string) => Promise<void>;
+  /** scrypt cost for new passphrases; tests lower it. */
+  kdfCost?: ScryptCost;
+}
+
+export interface ServiceGraph {
+  services: SignetServices;
+  /** Internal capabilities, for hosts and tests; never registered with the dispatcher. */
+  internal: { vault: Vault; reports: StoreReports };
+  dispose(): Promise<void>;
+}
+
+export function createServices(deps: ServiceDeps): ServiceGraph {
+  const files = deps.files ?? confFiles(deps.dataFolder);
+  const reports = new StoreReports();
+  reports.onReport((report) => {
+    deps.logger.error('A data file was unreadable and was moved aside', { ...report });
+    deps.events.emit('app.storeReport', report);
+  });
+  const open = <S extends Parameters<typeof openDocument>[2]['schema']>(options: Parameters<typeof openDocument<S>>[2]) =>
+    openDocument(files, reports, options);
+
+  const vault = new Vault({
+    keyFile: open({ name: 'vault-key', schema: VaultKeyFile, version: 1, initial: () => ({ current: null }) }),
+    itemsFile: open({ name: 'vault-items', schema: VaultItemsFile, version: 1, initial: () => ({ items: {} }) }),
+    osKeyStore: deps.osKeyStore,
+    kdfCost: deps.kdfCost,
+  });
+  vault.onChange((status) => deps.events.emit('vault.changed', status));
+
+  const services: SignetServices = {
+    app: createAppService({ info: { ...deps.info, dataFolder: deps.dataFolder }, reports, openExternal: deps.openExternal }),
+    settings: createSettingsService(open(SETTINGS_DOCUMENT)),
+    vault: createVaultService(vault),
+  };
+
+  return {
+    services,
+    internal: { vault, reports },
+    async dispose() {
+      vault.lock();
+    },
+  };
+}

@@ -1,0 +1,237 @@
+/**
+ * The vault (DESIGN §4): private keys and secrets sealed with AES-256-GCM under one random data
+ * key; the data key is wrapped by a key protector (OS key store, or a master passphrase via scrypt).
+ * Internal to main — no bridge method returns what `open` returns.
+ */
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { AppError } from '../../../shared/errors';
+import type { KeyProtectorKind, VaultStatus } from '../../../shared/contract/vault';
+import type { Document } from '../store/document';
+import { KEY_BYTES, open, seal, SealedBoxError } from './sealed-box';
+import { deriveKey, newScryptParams, ScryptParams, type ScryptCost } from './passphrase-kdf';
+import type { OsKeyStore } from './os-key-store';
+
+const DATA_KEY_AAD = 'signet:data-key';
+const itemAad = (id: string) => `signet:item:${id}`;
+
+const PassphraseWrap = z.object({ protector: z.literal('passphrase'), kdf: ScryptParams, wrappedKey: z.string() });
+const KeychainWrap = z.object({ protector: z.literal('os-keychain'), wrappedKey: z.string() });
+
+/** `vault-key.json`: how the data key is wrapped. `pending` exists only mid-way through a passphrase change. */
+export const VaultKeyFile = z.object({
+  current: z.discriminatedUnion('protector', [PassphraseWrap, KeychainWrap]).nullable(),
+  pending: PassphraseWrap.optional(),
+});
+export type VaultKeyFile = z.infer<typeof VaultKeyFile>;
+
+/** `vault-items.json`: sealed items by id. */
+export const VaultItemsFile = z.object({ items: z.record(z.string(), z.string()) });
+export type VaultItemsFile = z.infer<typeof VaultItemsFile>;
+
+export interface VaultOptions {
+  keyFile: Document<VaultKeyFile>;
+  itemsFile: Document<VaultItemsFile>;
+  /** Present in Electron; used when it reports a real backend. */
+  osKeyStore?: OsKeyStore;
+  kdfCost?: ScryptCost;
+}
+
+export class Vault {
+  readonly #keyFile: Document<VaultKeyFile>;
+  readonly #itemsFile: Document<VaultItemsFile>;
+  readonly #osKeyStore?: OsKeyStore;
+  readonly #kdfCost?: ScryptCost;
+  readonly #listeners = new Set<(status: VaultStatus) => void>();
+  #dataKey: Buffer | null = null;
+  #protectorNote: string | undefined;
+
+  constructor(options: VaultOptions) {
+    this.#keyFile = options.keyFile;
+    this.#itemsFile = options.itemsFile;
+    this.#osKeyStore = options.osKeyStore;
+    this.#kdfCost = options.kdfCost;
+    this.#openWithOsKeyStore();
+  }
+
+  status(): VaultStatus {
+    const current = this.#keyFile.read().current;
+    const status: VaultStatus = {
+      state: current === null ? 'not-set-up' : this.#dataKey ? 'unlocked' : 'locked',
+      protector: this.#protector(),
+    };
+    if (this.#protectorNote) status.protectorNote = this.#protectorNote;
+    return status;
+  }
+
+  get isUnlocked(): boolean {
+    return this.#dataKey !== null;
+  }
+
+  /** Listens for state changes (unlock, lock, set-up). Returns an unsubscribe function. */
+  onChange(listener: (status: VaultStatus) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** First run without an OS key store: creates the data key and wraps it with the passphrase. */
+  async setUp(passphrase: string): Promise<void> {
+    if (this.#keyFile.read().current !== null) {
+      throw new AppError('CONFLICT', 'The vault is already set up. Unlock it with your passphrase, or change the passphrase in Settings.');
+    }
+    const dataKey = randomBytes(KEY_BYTES);
+    const wrap = await this.#wrapWithPassphrase(dataKey, passphrase);
+    this.#keyFile.write({ current: wrap });
+    this.#setKey(dataKey);
+  }
+
+  async unlock(passphrase: string): Promise<void> {
+    const { current, pending } = this.#keyFile.read();
+    if (current === null) throw new AppError('VAULT_NOT_SET_UP', 'The vault has no passphrase yet. Set one first.');
+    if (current.protector !== 'passphrase') {
+      throw new AppError('CONFLICT', 'This vault is protected by the OS key store, not by a passphrase.');
+    }
+    if (this.#dataKey) return;
+    const fromCurrent = await unwrapWithPassphrase(current, passphrase);
+    if (fromCurrent) {
+      // A change that was interrupted before it completed: the old passphrase stays in force.
+      if (pending) this.#keyFile.write({ current });
+      this.#setKey(fromCurrent);
+      return;
+    }
+    const fromPending = pending && (await unwrapWithPassphrase(pending, passphrase));
+    if (fromPending) {
+      // The change was written but not finished: finish it now.
+      this.#keyFile.write({ current: pending });
+      this.#setKey(fromPending);
+      return;
+    }
+    throw new AppError('BAD_PASSPHRASE', 'That passphrase is not right. Nothing was changed — check Caps Lock and try again.');
+  }
+
+  lock(): void {
+    if (this.#protector() === 'os-keychain' || !this.#dataKey) return;
+    this.#dataKey.fill(0);
+    this.#dataKey = null;
+    this.#emit();
+  }
+
+  /**
+   * Re-wraps the data key under a new passphrase. Items are not touched (nothing is re-encrypted).
+   * Two writes: first the new wrap beside the old (`pending`), then the swap. A crash between them
+   * leaves a vault that either passphrase unlocks (see `unlock`).
+   */
+  async changePassphrase(currentPassphrase: string, nextPassphrase: string): Promise<void> {
+    const { current } = this.#keyFile.read();
+    if (current === null) throw new AppError('VAULT_NOT_SET_UP', 'The vault has no passphrase yet. Set one first.');
+    if (current.protector !== 'passphrase') {
+      throw new AppError('CONFLICT', 'This vault is protected by the OS key store; there is no passphrase to change.');
+    }
+    const dataKey = await unwrapWithPassphrase(current, currentPassphrase);
+    if (!dataKey) throw new AppError('BAD_PASSPHRASE', 'The current passphrase is not right. Nothing was changed.');
+    const next = await this.#wrapWithPassphrase(dataKey, nextPassphrase);
+    this.#keyFile.write({ current, pending: next });
+    this.#keyFile.write({ current: next });
+    this.#setKey(dataKey);
+  }
+
+  /** Seals a secret under `id`, replacing any previous value. */
+  seal(id: string, secret: Uint8Array | string): void {
+    const key = this.#requireKey();
+    const bytes = typeof secret === 'string' ? Buffer.from(secret, 'utf8') : secret;
+    const sealed = seal(key, bytes, itemAad(id));
+    this.#itemsFile.update((file) => ({ items: { ...file.items, [id]: sealed } }));
+  }
+
+  /** Opens the secret sealed under `id`. Callers must not let the result cross the bridge. */
+  open(id: string): Buffer {
+    const key = this.#requireKey();
+    const sealed = this.#itemsFile.read().items[id];
+    if (sealed === undefined) throw new AppError('NOT_FOUND', 'The vault holds no secret for this item.', { item: id });
+    try {
+      return open(key, sealed, itemAad(id));
+    } catch (error) {
+      if (error instanceof SealedBoxError) {
+        throw new AppError('INTERNAL', 'A secret in the vault failed its integrity check: the vault file was altered or damaged.', { item: id });
+      }
+      throw error;
+    }
+  }
+
+  openText(id: string): string {
+    return this.open(id).toString('utf8');
+  }
+
+  has(id: string): boolean {
+    return Object.hasOwn(this.#itemsFile.read().items, id);
+  }
+
+  delete(id: string): void {
+    if (!this.has(id)) return;
+    this.#itemsFile.update((file) => {
+      const items = { ...file.items };
+      delete items[id];
+      return { items };
+    });
+  }
+
+  #protector(): KeyProtectorKind {
+    const current = this.#keyFile.read().current;
+    if (current) return current.protector;
+    return this.#osKeyStore?.availability().usable ? 'os-keychain' : 'passphrase';
+  }
+
+  #openWithOsKeyStore() {
+    const availability = this.#osKeyStore?.availability();
+    if (availability && !availability.usable) this.#protectorNote = availability.reason;
+    if (!this.#osKeyStore || !availability?.usable) return;
+    const { current } = this.#keyFile.read();
+    if (current === null) {
+      const dataKey = randomBytes(KEY_BYTES);
+      const wrappedKey = this.#osKeyStore.encrypt(dataKey).toString('base64');
+      this.#keyFile.write({ current: { protector: 'os-keychain', wrappedKey } });
+      this.#dataKey = dataKey;
+    } else if (current.protector === 'os-keychain') {
+      try {
+        this.#dataKey = this.#osKeyStore.decrypt(Buffer.from(current.wrappedKey, 'base64'));
+      } catch {
+        this.#protectorNote = 'The OS key store could not decrypt the vault key (was it reset?).';
+      }
+    }
+  }
+
+  async #wrapWithPassphrase(dataKey: Buffer, passphrase: string) {
+    const kdf = newScryptParams(this.#kdfCost);
+    const kek = await deriveKey(passphrase, kdf);
+    return { protector: 'passphrase' as const, kdf, wrappedKey: seal(kek, dataKey, DATA_KEY_AAD) };
+  }
+
+  #requireKey(): Buffer {
+    if (!this.#dataKey) throw new AppError('VAULT_LOCKED', 'The vault is locked. Unlock it with your passphrase and try again.');
+    return this.#dataKey;
+  }
+
+  #setKey(key: Buffer) {
+    this.#dataKey?.fill(0);
+    this.#dataKey = key;
+    this.#emit();
+  }
+
+  #emit() {
+    const status = this.status();
+    for (const listener of this.#listeners) listener(status);
+  }
+}
+
+/** The data key, or `null` when the passphrase does not open this wrap. */
+async function unwrapWithPassphrase(wrap: z.infer<typeof PassphraseWrap>, passphrase: string): Promise<Buffer | null> {
+  const kek = await deriveKey(passphrase, wrap.kdf);
+  try {
+    return open(kek, wrap.wrappedKey, DATA_KEY_AAD);
+  } catch (error) {
+    if (error instanceof SealedBoxError) return null;
+    throw error;
+  } finally {
+    kek.fill(0);
+  }
+}
