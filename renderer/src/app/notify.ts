@@ -1,0 +1,35 @@
+/** Toasts for failed bridge calls. Titles follow the error code, never the message text. */
+import { notifications } from '@mantine/notifications';
+import { isAppError, type ErrorCode } from '../../../shared/errors';
+
+const TITLES: Partial<Record<ErrorCode, string>> = {
+  BAD_INPUT: 'Check the form',
+  NOT_FOUND: 'Not found',
+  CONFLICT: 'Conflict',
+  FORBIDDEN: 'Not allowed',
+  BAD_PASSPHRASE: 'Wrong passphrase',
+  UNSUPPORTED_KEY: 'Unsupported key',
+  UNSUPPORTED_FORMAT: 'Unsupported format',
+  KEY_MISMATCH: 'Key does not match',
+  KEY_NOT_EXPORTABLE: 'Key not exportable',
+  VAULT_LOCKED: 'Vault locked',
+  VAULT_NOT_SET_UP: 'Vault not set up',
+  TOO_LARGE: 'Too large',
+  NETWORK: 'Network error',
+  TLS: 'TLS error',
+  TIMEOUT: 'Timed out',
+  ABORTED: 'Cancelled',
+  TOKEN_EXCHANGE_FAILED: 'Token exchange failed',
+  INTERNAL: 'Unexpected error',
+};
+
+/** Shows an error as a toast; `action` names what the user was doing ("Saving the profile"). */
+export function notifyError(error: unknown, action?: string) {
+  const title = isAppError(error) ? (TITLES[error.code] ?? 'Error') : 'Unexpected error';
+  const message = error instanceof Error ? error.message : String(error);
+  notifications.show({ color: 'red', title: action ? `${action}: ${title.toLowerCase()}` : title, message, autoClose: 8000 });
+}
+
+export function notifySuccess(message: string, title?: string) {
+  notifications.show({ color: 'teal', title, message, autoClose: 3000 });
+}

@@ -1,0 +1,27 @@
+/** Renderer entry: ask main for the app's state, then render. */
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import './app/app.css';
+import { createRoot } from 'react-dom/client';
+import { api } from './bridge';
+import { Root } from './app/Root';
+
+const container = document.getElementById('root')!;
+const root = createRoot(container);
+
+async function bootstrap() {
+  try {
+    const [info, settings, vault, storeReports] = await Promise.all([
+      api.app.info(),
+      api.settings.get(),
+      api.vault.status(),
+      api.app.storeReports(),
+    ]);
+    root.render(<Root initial={{ info, settings, vault, storeReports }} />);
+  } catch (error) {
+    container.setAttribute('data-app-state', 'failed');
+    container.textContent = `Signet could not reach its main process: ${(error as Error).message}. Restart Signet; if it keeps happening, check the log in the data folder.`;
+  }
+}
+
+void bootstrap();
