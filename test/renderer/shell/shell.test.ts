@@ -1,0 +1,138 @@
+// The app shell in Chromium through the Chromium host: readiness, tabs, vault flows, theme, settings.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useSharedBrowser } from '../../harness/browser';
+import { openSignet, setUpPassphrase, TEST_PASSPHRASE, type OpenSignet } from '../../harness/signet';
+import { tempFolder } from '../../harness/temp';
+
+const browser = useSharedBrowser();
+let signet: OpenSignet | undefined;
+afterEach(async () => {
+  await signet?.close();
+  signet = undefined;
+});
+const open = async (dataFolder?: string) => (signet = await openSignet({ browser: browser(), dataFolder }));
+
+const TAB_NAMES = ['Certificates', 'Named Credentials', 'Request', 'Inspector', 'Receiver'];
+
+describe('app shell', () => {
+  it('loads to ready with the title, and the bridge is the frozen invoke/onEvent pair with no Node in sight', async () => {
+    const { page } = await open();
+    expect(await page.title()).toBe('Signet');
+    const facts = await page.evaluate(`({
+      keys: Object.keys(window.signet).sort(),
+      frozen: Object.isFrozen(window.signet),
+      process: typeof window.process,
+      require: typeof window.require,
+    })`);
+    expect(facts).toEqual({ keys: ['invoke', 'onEvent'], frozen: true, process: 'undefined', require: 'undefined' });
+    const unknown = await page.evaluate(`window.signet.invoke('vault.constructor', [])`);
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('asks for a master passphrase on first run, checks the confirmation, then shows all five tabs', async () => {
+    const { page } = await open();
+    await expect.poll(() => page.getByRole('heading', { name: 'Set a master passphrase' }).isVisible()).toBe(true);
+    expect(await page.getByLabel('Vault not set up').isVisible()).toBe(true);
+    expect(await page.getByRole('tab').count()).toBe(0);
+
+    await page.getByLabel('Master passphrase', { exact: true }).fill('short');
+    expect(await page.getByTestId('passphrase-strength').textContent()).toBe('Too short');
+    await page.getByLabel('Master passphrase', { exact: true }).fill(TEST_PASSPHRASE);
+    expect(await page.getByTestId('passphrase-strength').textContent()).toBe('Strong');
+    await page.getByLabel('Confirm passphrase', { exact: true }).fill('something else');
+    await page.getByRole('button', { name: 'Set passphrase' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('do not match');
+
+    await setUpPassphrase(page);
+    expect(await page.getByLabel('Vault unlocked').isVisible()).toBe(true);
+    expect(await page.getByRole('tab').allTextContents()).toEqual(TAB_NAMES);
+    for (const name of TAB_NAMES) {
+      await page.getByRole('tab', { name }).click();
+      expect(await page.getByRole('tab', { name }).getAttribute('aria-selected')).toBe('true');
+      await expect.poll(() => page.getByRole('tabpanel').getByRole('heading', { name }).isVisible()).toBe(true);
+    }
+  });
+
+  it('locks, refuses a wrong passphrase without changing anything, and unlocks with the right one', async () => {
+    const { page } = await open();
+    await setUpPassphrase(page);
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Unlock Signet' }).isVisible()).toBe(true);
+    expect(await page.getByLabel('Vault locked').isVisible()).toBe(true);
+    expect(await page.getByRole('tab').count()).toBe(0);
+
+    await page.getByLabel('Master passphrase').fill('not my passphrase');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('That passphrase is not right');
+    expect(await page.getByLabel('Vault locked').isVisible()).toBe(true);
+
+    await page.getByLabel('Master passphrase').fill(TEST_PASSPHRASE);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect.poll(() => page.getByRole('tab', { name: 'Certificates' }).isVisible()).toBe(true);
+    expect(await page.getByLabel('Vault unlocked').isVisible()).toBe(true);
+  });
+
+  it('asks to unlock (not to set up) on a later run', async () => {
+    const dataFolder = tempFolder();
+    const first = await open(dataFolder);
+    await setUpPassphrase(first.page);
+    await first.close();
+    const { page } = await open(dataFolder);
+    await expect.poll(() => page.getByRole('heading', { name: 'Unlock Signet' }).isVisible()).toBe(true);
+  });
+
+  it('switches to dark, remembers it in the settings file, and keeps it across a reload', async () => {
+    const { page, dataFolder } = await open();
+    const scheme = () => page.evaluate(`document.documentElement.getAttribute('data-mantine-color-scheme')`);
+    expect(await scheme()).toBe('light'); // headless Chromium reports a light OS preference
+    await page.getByRole('radiogroup', { name: 'Theme' }).getByText('Dark').click();
+    await expect.poll(scheme).toBe('dark');
+    await expect.poll(() => JSON.parse(readFileSync(join(dataFolder, 'settings.json'), 'utf8')).data.theme).toBe('dark');
+    await page.reload();
+    await page.locator('[data-app-state="ready"]').waitFor();
+    expect(await scheme()).toBe('dark');
+    await page.getByRole('radiogroup', { name: 'Theme' }).getByText('System').click();
+    await expect.poll(scheme).toBe('light');
+  });
+
+  it('shows the data folder, protector and versions in Settings, and changes the passphrase', async () => {
+    const { page, dataFolder } = await open();
+    await setUpPassphrase(page);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    await dialog.waitFor();
+    expect(await dialog.getByLabel('Data folder', { exact: true }).textContent()).toBe(dataFolder);
+    expect(await dialog.getByLabel('Key protector').textContent()).toContain('Master passphrase');
+    expect(await dialog.getByLabel('Versions').textContent()).toContain(`Node ${process.versions.node}`);
+
+    await dialog.getByLabel('Current passphrase').fill('wrong one');
+    await dialog.getByLabel('New passphrase', { exact: true }).fill('a brand new passphrase');
+    await dialog.getByLabel('Confirm new passphrase').fill('a brand new passphrase');
+    await dialog.getByRole('button', { name: 'Change passphrase' }).click();
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('current passphrase is not right');
+
+    await dialog.getByLabel('Current passphrase').fill(TEST_PASSPHRASE);
+    await dialog.getByRole('button', { name: 'Change passphrase' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await page.getByLabel('Master passphrase').fill(TEST_PASSPHRASE);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'That passphrase is not right' }).count()).toBe(1);
+    await page.getByLabel('Master passphrase').fill('a brand new passphrase');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect.poll(() => page.getByLabel('Vault unlocked').isVisible()).toBe(true);
+  });
+
+  it('tells the user when a data file was unreadable and moved aside', async () => {
+    const dataFolder = tempFolder();
+    writeFileSync(join(dataFolder, 'settings.json'), '{ not json');
+    const { page } = await open(dataFolder);
+    const banner = page.getByRole('alert').filter({ hasText: 'A data file could not be read' });
+    await banner.waitFor();
+    expect(await banner.textContent()).toMatch(/settings\.json.*not valid JSON.*moved aside/s);
+    await banner.getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => banner.count()).toBe(0);
+  });
+});
