@@ -6,6 +6,8 @@ import type { SignetEvents, SignetServices } from '../../shared/contract';
 import type { AppInfo } from '../../shared/contract/app';
 import type { EventSink } from '../../shared/rpc';
 import { createAppService } from './app/app-service';
+import { CERTIFICATES_DOCUMENT, CertificateStore } from './certificates/certificate-store';
+import { createCertificatesService } from './certificates/certificates-service';
 import type { Logger } from './log';
 import { createSettingsService, SETTINGS_DOCUMENT } from './settings/settings-service';
 import type { JsonFileFactory } from './store/backend';
@@ -33,7 +35,7 @@ export interface ServiceDeps {
 export interface ServiceGraph {
   services: SignetServices;
   /** Internal capabilities, for hosts and tests; never registered with the dispatcher. */
-  internal: { vault: Vault; reports: StoreReports };
+  internal: { vault: Vault; reports: StoreReports; certificates: CertificateStore };
   dispose(): Promise<void>;
 }
 
@@ -54,16 +56,19 @@ export function createServices(deps: ServiceDeps): ServiceGraph {
     kdfCost: deps.kdfCost,
   });
   vault.onChange((status) => deps.events.emit('vault.changed', status));
+  const certificates = new CertificateStore(open(CERTIFICATES_DOCUMENT), vault);
+  certificates.onChange(() => deps.events.emit('certificates.changed', {}));
 
   const services: SignetServices = {
     app: createAppService({ info: { ...deps.info, dataFolder: deps.dataFolder }, reports, openExternal: deps.openExternal }),
+    certificates: createCertificatesService(certificates),
     settings: createSettingsService(open(SETTINGS_DOCUMENT)),
     vault: createVaultService(vault),
   };
 
   return {
     services,
-    internal: { vault, reports },
+    internal: { vault, reports, certificates },
     async dispose() {
       vault.lock();
     },

@@ -4,11 +4,13 @@
  */
 import type { RemoteApi, ServicesOf } from '../rpc';
 import { appContract, type StoreReport } from './app';
+import { certificatesContract } from './certificates';
 import { settingsContract } from './settings';
 import { vaultContract, type VaultStatus } from './vault';
 
 export const contract = {
   app: appContract,
+  certificates: certificatesContract,
   settings: settingsContract,
   vault: vaultContract,
 };
@@ -23,4 +25,6 @@ export type SignetServices = ServicesOf<SignetContract>;
 export interface SignetEvents {
   'vault.changed': VaultStatus;
   'app.storeReport': StoreReport;
+  /** The certificate list changed (created, imported, renamed, deleted). */
+  'certificates.changed': Record<string, never>;
 }
