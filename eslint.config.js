@@ -5,8 +5,13 @@ import globals from 'globals';
 import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
-const electronOnly = { name: 'electron', message: 'Only electron/main.ts, ipc.ts, window.ts, preload.ts and electron/platform/ may import electron.' };
-const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_')).map((name) => ({ name, message: 'The renderer and shared/ run without Node.' }));
+const electronOnly = {
+  name: 'electron',
+  message: 'Only electron/main.ts, ipc.ts, window.ts, preload.ts and electron/platform/ may import electron.',
+};
+const nodeBuiltins = builtinModules
+  .filter((name) => !name.startsWith('_'))
+  .map((name) => ({ name, message: 'The renderer and shared/ run without Node.' }));
 
 export default tseslint.config(
   { ignores: ['out/**', 'release/**', 'dist/**', 'node_modules/**', 'coverage/**'] },
@@ -21,7 +26,9 @@ export default tseslint.config(
   },
   {
     files: ['electron/services/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [electronOnly], patterns: [{ group: ['electron/*'], message: electronOnly.message }] }] },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electronOnly], patterns: [{ group: ['electron/*'], message: electronOnly.message }] }],
+    },
   },
   {
     files: ['renderer/**/*.{ts,tsx}', 'shared/**/*.ts'],

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { loadAsset } from './host/assets';
 import { createBackend } from './host/backend';
 import { serveOverIpc, webContentsEventSink } from './ipc';
+import { electronSaveDialog } from './platform/dialogs';
 import { electronStoreFiles } from './platform/electron-store-files';
 import { safeStorageKeyStore } from './platform/safe-storage';
 import { APP_ORIGIN, APP_SCHEME, createMainWindow, isExternalLink } from './window';
@@ -44,6 +45,7 @@ if (!process.env.SIGNET_MULTI_INSTANCE && !app.requestSingleInstanceLock()) {
       dataFolder,
       files: electronStoreFiles(dataFolder),
       osKeyStore: safeStorageKeyStore(safeStorage),
+      saveDialog: electronSaveDialog(() => app.getPath('downloads')),
       openExternal: async (url) => {
         if (isExternalLink(url)) await shell.openExternal(url);
       },
@@ -53,6 +55,7 @@ if (!process.env.SIGNET_MULTI_INSTANCE && !app.requestSingleInstanceLock()) {
         host: 'electron',
         versions: { node: process.versions.node, electron: process.versions.electron, chrome: process.versions.chrome },
         nativeDialogs: true,
+        defaultSaveFolder: app.getPath('downloads'),
       },
     });
     backend.setEventSink(webContentsEventSink(() => mainWindow?.webContents));

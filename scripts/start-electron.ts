@@ -8,7 +8,9 @@ if (!binary) {
   const result = spawnSync(process.execPath, [electronInstallScript()], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 180_000 });
   binary = findElectronBinary();
   if (!binary) {
-    const reason = result.stderr?.toString().match(/(ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|getaddrinfo[^\n]*|RequestError[^\n]*)/)?.[0] ?? 'the download failed';
+    const reason =
+      result.stderr?.toString().match(/(ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|getaddrinfo[^\n]*|RequestError[^\n]*)/)?.[0] ??
+      'the download failed';
     console.error(`
 Signet cannot open in Electron on this machine: the Electron binary is not installed and could not be
 downloaded (${reason}). Electron's npm package fetches the binary from GitHub on first use, and this

@@ -15,7 +15,12 @@ const COMMON = ['password', 'passwort', 'qwerty', 'letmein', 'welcome', 'admin',
 export function passphraseStrength(passphrase: string): PassphraseStrength {
   const chars = [...passphrase];
   if (chars.length < MIN_PASSPHRASE_LENGTH) {
-    return { score: 0, label: 'Too short', bits: 0, hint: `Use at least ${MIN_PASSPHRASE_LENGTH} characters; a few random words work well.` };
+    return {
+      score: 0,
+      label: 'Too short',
+      bits: 0,
+      hint: `Use at least ${MIN_PASSPHRASE_LENGTH} characters; a few random words work well.`,
+    };
   }
   let pool = 0;
   if (/[a-z]/.test(passphrase)) pool += 26;

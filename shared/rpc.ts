@@ -40,9 +40,7 @@ export type Contract = Record<string, Record<string, AnySpec>>;
 /** The client's view: every method async, taking the schema's input type. */
 export type RemoteApi<C extends Contract> = {
   readonly [NS in keyof C]: {
-    readonly [M in keyof C[NS]]: C[NS][M] extends MethodSpec<infer In, infer _Out, infer R>
-      ? (...args: In) => Promise<R>
-      : never;
+    readonly [M in keyof C[NS]]: C[NS][M] extends MethodSpec<infer In, infer _Out, infer R> ? (...args: In) => Promise<R> : never;
   };
 };
 
@@ -99,11 +97,7 @@ export interface Dispatcher {
  * contract are servable (so every servable method has a schema); a declared method without an
  * implementation is a start-up error, not a runtime surprise. The dispatcher never rejects.
  */
-export function createDispatcher<C extends Contract>(
-  contract: C,
-  services: ServicesOf<C>,
-  options: DispatcherOptions,
-): Dispatcher {
+export function createDispatcher<C extends Contract>(contract: C, services: ServicesOf<C>, options: DispatcherOptions): Dispatcher {
   const table = new Map<string, { spec: AnySpec; call: (args: readonly unknown[]) => unknown }>();
   for (const [ns, methods] of Object.entries(contract)) {
     const service = (services as Record<string, Record<string, unknown>>)[ns];
@@ -135,7 +129,11 @@ export function createDispatcher<C extends Contract>(
       if (isAppError(error)) return failure(error);
       const ref = options.newRef();
       options.onUnexpectedError(error, ref, path as string);
-      return failure(new AppError('INTERNAL', `Something went wrong inside Signet (reference ${ref}). The details are in the app log.`, undefined, { ref }));
+      return failure(
+        new AppError('INTERNAL', `Something went wrong inside Signet (reference ${ref}). The details are in the app log.`, undefined, {
+          ref,
+        }),
+      );
     }
   };
   return Object.assign(dispatch, { methods: [...table.keys()].sort() });

@@ -13,6 +13,7 @@ import { AppError, toWireError } from '../../shared/errors';
 import type { RpcResult } from '../../shared/rpc';
 import { loadAsset } from './assets';
 import { createBackend, type Backend } from './backend';
+import { defaultSaveFolder } from './data-folder';
 import type { ScryptCost } from '../services/vault/passphrase-kdf';
 
 /** The renderer's origin inside the Chromium host. `.localhost` never leaves the machine. */
@@ -98,6 +99,7 @@ export async function launchBrowserHost(options: BrowserHostOptions): Promise<Br
       host: 'browser',
       versions: { node: process.versions.node },
       nativeDialogs: false,
+      defaultSaveFolder: defaultSaveFolder(),
     },
   });
 
@@ -116,7 +118,12 @@ export async function launchBrowserHost(options: BrowserHostOptions): Promise<Br
       page = await context.newPage();
     } else {
       profileDir = mkdtempSync(join(tmpdir(), 'signet-chromium-'));
-      context = await chromium.launchPersistentContext(profileDir, { executablePath, headless: false, viewport: null, args: chromiumArgs(false) });
+      context = await chromium.launchPersistentContext(profileDir, {
+        executablePath,
+        headless: false,
+        viewport: null,
+        args: chromiumArgs(false),
+      });
       page = context.pages()[0] ?? (await context.newPage());
     }
   } catch (error) {

@@ -12,7 +12,10 @@ export function safeStorageKeyStore(safeStorage: SafeStorage, platform: NodeJS.P
         const backend = safeStorage.getSelectedStorageBackend();
         // basic_text "encrypts" with a hard-coded password: not protection (Electron safeStorage docs).
         if (backend === 'basic_text' || backend === 'unknown') {
-          return { usable: false, reason: `The Linux key store backend is "${backend}" (no keyring), so Signet uses a master passphrase instead.` };
+          return {
+            usable: false,
+            reason: `The Linux key store backend is "${backend}" (no keyring), so Signet uses a master passphrase instead.`,
+          };
         }
       }
       return { usable: true };

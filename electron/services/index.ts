@@ -8,6 +8,7 @@ import type { EventSink } from '../../shared/rpc';
 import { createAppService } from './app/app-service';
 import { CERTIFICATES_DOCUMENT, CertificateStore } from './certificates/certificate-store';
 import { createCertificatesService } from './certificates/certificates-service';
+import { createFileSaver, type FileSaver, type SaveDialog } from './files/file-saver';
 import type { Logger } from './log';
 import { createSettingsService, SETTINGS_DOCUMENT } from './settings/settings-service';
 import type { JsonFileFactory } from './store/backend';
@@ -28,6 +29,8 @@ export interface ServiceDeps {
   files?: JsonFileFactory;
   osKeyStore?: OsKeyStore;
   openExternal?: (url: string) => Promise<void>;
+  /** The native save dialog (Electron); without it the renderer supplies paths. */
+  saveDialog?: SaveDialog;
   /** scrypt cost for new passphrases; tests lower it. */
   kdfCost?: ScryptCost;
 }
@@ -35,19 +38,19 @@ export interface ServiceDeps {
 export interface ServiceGraph {
   services: SignetServices;
   /** Internal capabilities, for hosts and tests; never registered with the dispatcher. */
-  internal: { vault: Vault; reports: StoreReports; certificates: CertificateStore };
+  internal: { vault: Vault; reports: StoreReports; certificates: CertificateStore; files: FileSaver };
   dispose(): Promise<void>;
 }
 
 export function createServices(deps: ServiceDeps): ServiceGraph {
-  const files = deps.files ?? confFiles(deps.dataFolder);
+  const jsonFiles = deps.files ?? confFiles(deps.dataFolder);
   const reports = new StoreReports();
   reports.onReport((report) => {
     deps.logger.error('A data file was unreadable and was moved aside', { ...report });
     deps.events.emit('app.storeReport', report);
   });
   const open = <S extends Parameters<typeof openDocument>[2]['schema']>(options: Parameters<typeof openDocument<S>>[2]) =>
-    openDocument(files, reports, options);
+    openDocument(jsonFiles, reports, options);
 
   const vault = new Vault({
     keyFile: open({ name: 'vault-key', schema: VaultKeyFile, version: 1, initial: () => ({ current: null }) }),
@@ -56,6 +59,7 @@ export function createServices(deps: ServiceDeps): ServiceGraph {
     kdfCost: deps.kdfCost,
   });
   vault.onChange((status) => deps.events.emit('vault.changed', status));
+  const files = createFileSaver(deps.saveDialog);
   const certificates = new CertificateStore(open(CERTIFICATES_DOCUMENT), vault);
   certificates.onChange(() => deps.events.emit('certificates.changed', {}));
 
@@ -68,7 +72,7 @@ export function createServices(deps: ServiceDeps): ServiceGraph {
 
   return {
     services,
-    internal: { vault, reports, certificates },
+    internal: { vault, reports, certificates, files },
     async dispose() {
       vault.lock();
     },

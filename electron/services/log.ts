@@ -27,6 +27,9 @@ export function createFileLogger(dataFolder: string, { mirror = true } = {}): Lo
 function serialize(context?: Record<string, unknown>) {
   if (!context) return {};
   return Object.fromEntries(
-    Object.entries(context).map(([key, value]) => [key, value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value]),
+    Object.entries(context).map(([key, value]) => [
+      key,
+      value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value,
+    ]),
   );
 }

@@ -13,6 +13,8 @@ export interface AppInfo {
   versions: { node: string; electron?: string; chrome?: string };
   /** True where main can show native open/save dialogs (Electron); else the renderer asks for a path. */
   nativeDialogs: boolean;
+  /** Where save dialogs start (the user's Downloads folder, else home). */
+  defaultSaveFolder: string;
 }
 
 /** A data file that could not be read and was moved aside instead of being silently replaced. */

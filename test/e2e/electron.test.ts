@@ -42,7 +42,13 @@ describe.skipIf(!binary)('Electron host', () => {
       frozen: Object.isFrozen(window.signet),
       origin: location.origin + location.pathname,
     })`);
-    expect(facts).toEqual({ process: 'undefined', require: 'undefined', keys: ['invoke', 'onEvent'], frozen: true, origin: 'app://signet/index.html' });
+    expect(facts).toEqual({
+      process: 'undefined',
+      require: 'undefined',
+      keys: ['invoke', 'onEvent'],
+      frozen: true,
+      origin: 'app://signet/index.html',
+    });
   });
 
   it('serves the app with the CSP header and answers bridge calls', async () => {

@@ -19,7 +19,14 @@ export function createTestBackend(options: { dataFolder?: string } = {}): TestBa
     dataFolder,
     logger,
     kdfCost: TEST_KDF_COST,
-    info: { name: 'Signet', version: '0.0.0-test', host: 'browser', versions: { node: process.versions.node }, nativeDialogs: false },
+    info: {
+      name: 'Signet',
+      version: '0.0.0-test',
+      host: 'browser',
+      versions: { node: process.versions.node },
+      nativeDialogs: false,
+      defaultSaveFolder: dataFolder,
+    },
   });
   const events: TestBackend['events'] = [];
   backend.setEventSink({ emit: (name, payload) => events.push({ name, payload }) });

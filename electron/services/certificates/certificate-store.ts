@@ -135,9 +135,13 @@ export class CertificateStore {
     const record = this.get(id);
     const users = [...this.#usage].flatMap((provider) => provider(id));
     if (users.length > 0) {
-      throw new AppError('CONFLICT', `${record.label} is used by ${users.join(', ')}. Change ${users.length > 1 ? 'them' : 'it'} to use another certificate first.`, {
-        usedBy: users,
-      });
+      throw new AppError(
+        'CONFLICT',
+        `${record.label} is used by ${users.join(', ')}. Change ${users.length > 1 ? 'them' : 'it'} to use another certificate first.`,
+        {
+          usedBy: users,
+        },
+      );
     }
     this.#document.update((file) => ({ certificates: file.certificates.filter((entry) => entry.id !== id) }));
     this.#vault.delete(vaultId(id));
@@ -162,9 +166,13 @@ export class CertificateStore {
     if (cached) return cached;
     const record = this.get(id);
     if (!record.hasPrivateKey) {
-      throw new AppError('NOT_FOUND', `${record.label} is a certificate without a private key, so it cannot sign. Choose a certificate with a key.`, {
-        certificateId: id,
-      });
+      throw new AppError(
+        'NOT_FOUND',
+        `${record.label} is a certificate without a private key, so it cannot sign. Choose a certificate with a key.`,
+        {
+          certificateId: id,
+        },
+      );
     }
     const key = createPrivateKey({ key: this.#vault.open(vaultId(id)), format: 'der', type: 'pkcs8' });
     this.#privateKeys.set(id, key);

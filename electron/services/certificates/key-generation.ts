@@ -32,10 +32,19 @@ export function describeKey(key: KeyObject): KeyAlgorithm {
     case 'rsa-pss':
       return `RSA-${details?.modulusLength ?? 0}`;
     case 'ec': {
-      const curve = { prime256v1: 'EC-P256', 'P-256': 'EC-P256', secp384r1: 'EC-P384', 'P-384': 'EC-P384', secp521r1: 'EC-P521', 'P-521': 'EC-P521' }[
-        details?.namedCurve ?? ''
-      ];
-      if (!curve) throw new AppError('UNSUPPORTED_KEY', `The EC curve ${details?.namedCurve ?? '(unknown)'} is not supported. Use P-256, P-384 or P-521.`);
+      const curve = {
+        prime256v1: 'EC-P256',
+        'P-256': 'EC-P256',
+        secp384r1: 'EC-P384',
+        'P-384': 'EC-P384',
+        secp521r1: 'EC-P521',
+        'P-521': 'EC-P521',
+      }[details?.namedCurve ?? ''];
+      if (!curve)
+        throw new AppError(
+          'UNSUPPORTED_KEY',
+          `The EC curve ${details?.namedCurve ?? '(unknown)'} is not supported. Use P-256, P-384 or P-521.`,
+        );
       return curve as KeyAlgorithm;
     }
     case 'ed25519':

@@ -121,6 +121,9 @@ export function describeCertificate(der: Uint8Array) {
 }
 
 export function toPem(der: Uint8Array, label = 'CERTIFICATE'): string {
-  const base64 = Buffer.from(der).toString('base64').match(/.{1,64}/g)!.join('\n');
+  const base64 = Buffer.from(der)
+    .toString('base64')
+    .match(/.{1,64}/g)!
+    .join('\n');
   return `-----BEGIN ${label}-----\n${base64}\n-----END ${label}-----\n`;
 }

@@ -29,8 +29,5 @@ export function jsonFileFromConf(open: () => { path: string; store: Record<strin
 
 export function confFiles(dataFolder: string): JsonFileFactory {
   return (name) =>
-    jsonFileFromConf(
-      () => new Conf({ cwd: dataFolder, configName: name, ...STORE_FILE_OPTIONS }),
-      `${dataFolder}/${name}.json`,
-    );
+    jsonFileFromConf(() => new Conf({ cwd: dataFolder, configName: name, ...STORE_FILE_OPTIONS }), `${dataFolder}/${name}.json`);
 }

@@ -5,7 +5,11 @@ import { z } from 'zod';
 /** scrypt cost. The default follows OWASP's recommendation (N = 2^17, r = 8, p = 1). */
 export const ScryptParams = z.object({
   name: z.literal('scrypt'),
-  N: z.number().int().min(2 ** 10).max(2 ** 22),
+  N: z
+    .number()
+    .int()
+    .min(2 ** 10)
+    .max(2 ** 22),
   r: z.number().int().min(1).max(32),
   p: z.number().int().min(1).max(16),
   salt: z.string().min(16),

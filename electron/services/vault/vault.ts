@@ -152,7 +152,9 @@ export class Vault {
       return open(key, sealed, itemAad(id));
     } catch (error) {
       if (error instanceof SealedBoxError) {
-        throw new AppError('INTERNAL', 'A secret in the vault failed its integrity check: the vault file was altered or damaged.', { item: id });
+        throw new AppError('INTERNAL', 'A secret in the vault failed its integrity check: the vault file was altered or damaged.', {
+          item: id,
+        });
       }
       throw error;
     }

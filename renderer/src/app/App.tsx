@@ -6,6 +6,8 @@ import { api } from '../bridge';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { useVaultStatus } from '../features/vault/useVaultStatus';
 import { VaultGate } from '../features/vault/VaultGate';
+import { SaveFileProvider } from '../components/SaveFile';
+import { AppInfoContext } from './app-info';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NavigationProvider, useNavigation, type TabId } from './navigation';
 import { notifyError } from './notify';
@@ -28,47 +30,57 @@ export function App({ initial }: { initial: InitialState }) {
   };
 
   return (
-    <Box data-app-state="ready" h="100%" style={{ display: 'flex', flexDirection: 'column' }}>
-      <Group component="header" justify="space-between" px="sm" py={6} style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
-        <Group gap="sm">
-          <Title order={1} size="h4">
-            Signet
-          </Title>
-          <Badge
-            variant="light"
-            color={unlocked ? 'teal' : 'gray'}
-            leftSection={unlocked ? <IconLockOpen size={12} /> : <IconLock size={12} />}
-            aria-label={`Vault ${unlocked ? 'unlocked' : vault.state === 'locked' ? 'locked' : 'not set up'}`}
+    <AppInfoContext.Provider value={initial.info}>
+      <SaveFileProvider>
+        <Box data-app-state="ready" h="100%" style={{ display: 'flex', flexDirection: 'column' }}>
+          <Group
+            component="header"
+            justify="space-between"
+            px="sm"
+            py={6}
+            style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
           >
-            {unlocked ? 'Unlocked' : vault.state === 'locked' ? 'Locked' : 'Not set up'}
-          </Badge>
-        </Group>
-        <Group gap="xs">
-          {unlocked && vault.protector === 'passphrase' && (
-            <Button variant="subtle" leftSection={<IconLock size={14} />} onClick={lock}>
-              Lock
-            </Button>
-          )}
-          <ThemeSwitch />
-          <Tooltip label="Settings">
-            <ActionIcon variant="subtle" aria-label="Settings" onClick={() => setSettingsOpen(true)}>
-              <IconSettings size={16} />
-            </ActionIcon>
-          </Tooltip>
-        </Group>
-      </Group>
-      <StoreReportBanner initial={initial.storeReports} />
-      <Box style={{ flex: 1, minHeight: 0 }}>
-        {unlocked ? (
-          <NavigationProvider>
-            <MainTabs />
-          </NavigationProvider>
-        ) : (
-          <VaultGate status={vault} onChange={setVault} />
-        )}
-      </Box>
-      <SettingsDialog opened={settingsOpen} onClose={() => setSettingsOpen(false)} info={initial.info} vault={vault} />
-    </Box>
+            <Group gap="sm">
+              <Title order={1} size="h4">
+                Signet
+              </Title>
+              <Badge
+                variant="light"
+                color={unlocked ? 'teal' : 'gray'}
+                leftSection={unlocked ? <IconLockOpen size={12} /> : <IconLock size={12} />}
+                aria-label={`Vault ${unlocked ? 'unlocked' : vault.state === 'locked' ? 'locked' : 'not set up'}`}
+              >
+                {unlocked ? 'Unlocked' : vault.state === 'locked' ? 'Locked' : 'Not set up'}
+              </Badge>
+            </Group>
+            <Group gap="xs">
+              {unlocked && vault.protector === 'passphrase' && (
+                <Button variant="subtle" leftSection={<IconLock size={14} />} onClick={lock}>
+                  Lock
+                </Button>
+              )}
+              <ThemeSwitch />
+              <Tooltip label="Settings">
+                <ActionIcon variant="subtle" aria-label="Settings" onClick={() => setSettingsOpen(true)}>
+                  <IconSettings size={16} />
+                </ActionIcon>
+              </Tooltip>
+            </Group>
+          </Group>
+          <StoreReportBanner initial={initial.storeReports} />
+          <Box style={{ flex: 1, minHeight: 0 }}>
+            {unlocked ? (
+              <NavigationProvider>
+                <MainTabs />
+              </NavigationProvider>
+            ) : (
+              <VaultGate status={vault} onChange={setVault} />
+            )}
+          </Box>
+          <SettingsDialog opened={settingsOpen} onClose={() => setSettingsOpen(false)} info={initial.info} vault={vault} />
+        </Box>
+      </SaveFileProvider>
+    </AppInfoContext.Provider>
   );
 }
 

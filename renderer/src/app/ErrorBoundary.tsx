@@ -25,7 +25,9 @@ export class ErrorBoundary extends Component<Props, { error: Error | null }> {
     return (
       <Alert color="red" title={`Something went wrong in ${this.props.area}`} role="alert" m="md">
         <Stack gap="xs">
-          <span>This view hit an unexpected error. Your saved data is not affected. Try again; if it keeps happening, reload the window.</span>
+          <span>
+            This view hit an unexpected error. Your saved data is not affected. Try again; if it keeps happening, reload the window.
+          </span>
           <Code block>{error.message}</Code>
           <Button variant="light" color="red" onClick={() => this.setState({ error: null })} w="fit-content">
             Try again

@@ -9,7 +9,15 @@ export function StoreReportBanner({ initial }: { initial: StoreReport[] }) {
   useEffect(() => events.on('app.storeReport', (report) => setReports((list) => [...list, report])), []);
   if (reports.length === 0) return null;
   return (
-    <Alert color="orange" title="A data file could not be read" withCloseButton onClose={() => setReports([])} closeButtonLabel="Dismiss" m="xs" role="alert">
+    <Alert
+      color="orange"
+      title="A data file could not be read"
+      withCloseButton
+      onClose={() => setReports([])}
+      closeButtonLabel="Dismiss"
+      m="xs"
+      role="alert"
+    >
       <Stack gap={4}>
         {reports.map((report) => (
           <Text size="xs" key={report.movedTo}>

@@ -3,17 +3,28 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 
 export type TabId = 'certificates' | 'credentials' | 'request' | 'inspector' | 'receiver';
 
+/** Payloads tabs hand each other. */
+export interface IntentPayloads {
+  /** Open a token in the Inspector ("Open in Inspector"). */
+  inspector: { token: string };
+  /** Start a new request ("Send as Bearer in a new request", "New request with this credential"). */
+  request: { bearerToken?: string; url?: string; credentialName?: string };
+  certificates: { certificateId?: string };
+  credentials: { credentialId?: string; draft?: unknown };
+  receiver: Record<string, never>;
+}
+
 /** Something one tab asks another to do when it opens it. */
-export interface Intent {
-  tab: TabId;
-  payload: unknown;
+export interface Intent<T extends TabId = TabId> {
+  tab: T;
+  payload: IntentPayloads[T];
   /** Distinguishes two identical hand-offs in a row. */
   seq: number;
 }
 
 interface Navigation {
   active: TabId;
-  goTo(tab: TabId, payload?: unknown): void;
+  goTo<T extends TabId>(tab: T, payload?: IntentPayloads[T]): void;
   intent: Intent | null;
 }
 
@@ -22,9 +33,9 @@ const NavigationContext = createContext<Navigation | null>(null);
 export function NavigationProvider({ children, initialTab = 'certificates' }: { children: ReactNode; initialTab?: TabId }) {
   const [active, setActive] = useState<TabId>(initialTab);
   const [intent, setIntent] = useState<Intent | null>(null);
-  const goTo = useCallback((tab: TabId, payload?: unknown) => {
+  const goTo = useCallback(<T extends TabId>(tab: T, payload?: IntentPayloads[T]) => {
     setActive(tab);
-    if (payload !== undefined) setIntent((previous) => ({ tab, payload, seq: (previous?.seq ?? 0) + 1 }));
+    if (payload !== undefined) setIntent((previous) => ({ tab, payload, seq: (previous?.seq ?? 0) + 1 }) as Intent);
   }, []);
   const value = useMemo(() => ({ active, goTo, intent }), [active, goTo, intent]);
   return <NavigationContext.Provider value={value}>{children}</NavigationContext.Provider>;
@@ -36,8 +47,8 @@ export function useNavigation(): Navigation {
   return navigation;
 }
 
-/** The latest hand-off addressed to `tab`, if any. */
-export function useIntent(tab: TabId): Intent | null {
+/** The latest hand-off addressed to `tab`, if any (react to `seq` changing). */
+export function useIntent<T extends TabId>(tab: T): Intent<T> | null {
   const { intent } = useNavigation();
-  return intent?.tab === tab ? intent : null;
+  return intent?.tab === tab ? (intent as Intent<T>) : null;
 }

@@ -15,34 +15,49 @@ async function unlockedBackend() {
 }
 
 describe('self-signed certificates', () => {
-  it.each(NEW_KEY_ALGORITHMS.filter((alg) => alg !== 'RSA-4096'))('creates %s: OpenSSL reads and verifies it, and the vault key matches', async (keyAlgorithm) => {
-    const backend = await unlockedBackend();
-    const record = unwrapResult(
-      await backend.dispatch('certificates.createSelfSigned', [
-        { label: 'JWT signing', name: 'JWT_Signing', keyAlgorithm, subject: { organization: 'Acme', country: 'us', email: 'dev@acme.test' } },
-      ]),
-    );
-    expect(record).toMatchObject({ kind: 'self-signed', status: 'active', keyAlgorithm, hasPrivateKey: true, hasCertificate: true, exportable: true });
-    expect(record.subject).toContain('CN=JWT_Signing');
-    expect(record.subject).toBe(record.issuer);
+  it.each(NEW_KEY_ALGORITHMS.filter((alg) => alg !== 'RSA-4096'))(
+    'creates %s: OpenSSL reads and verifies it, and the vault key matches',
+    async (keyAlgorithm) => {
+      const backend = await unlockedBackend();
+      const record = unwrapResult(
+        await backend.dispatch('certificates.createSelfSigned', [
+          {
+            label: 'JWT signing',
+            name: 'JWT_Signing',
+            keyAlgorithm,
+            subject: { organization: 'Acme', country: 'us', email: 'dev@acme.test' },
+          },
+        ]),
+      );
+      expect(record).toMatchObject({
+        kind: 'self-signed',
+        status: 'active',
+        keyAlgorithm,
+        hasPrivateKey: true,
+        hasCertificate: true,
+        exportable: true,
+      });
+      expect(record.subject).toContain('CN=JWT_Signing');
+      expect(record.subject).toBe(record.issuer);
 
-    const pemFile = tempFile('cert.pem', record.chainPem);
-    const text = openssl(['x509', '-in', pemFile, '-noout', '-subject', '-fingerprint', '-sha256', '-serial']);
-    expect(text).toContain('CN = JWT_Signing');
-    expect(text).toContain('O = Acme');
-    expect(text).toContain('C = US');
-    expect(text).toContain(`sha256 Fingerprint=${record.fingerprints.sha256}`);
-    expect(text).toContain(`serial=${record.serial}`);
-    expect(openssl(['verify', '-CAfile', pemFile, pemFile])).toContain(': OK');
+      const pemFile = tempFile('cert.pem', record.chainPem);
+      const text = openssl(['x509', '-in', pemFile, '-noout', '-subject', '-fingerprint', '-sha256', '-serial']);
+      expect(text).toContain('CN = JWT_Signing');
+      expect(text).toContain('O = Acme');
+      expect(text).toContain('C = US');
+      expect(text).toContain(`sha256 Fingerprint=${record.fingerprints.sha256}`);
+      expect(text).toContain(`serial=${record.serial}`);
+      expect(openssl(['verify', '-CAfile', pemFile, pemFile])).toContain(': OK');
 
-    // The key in the vault belongs to the certificate, and signs what the public key verifies.
-    const privateKey = backend.graph.internal.certificates.privateKey(record.id);
-    const certificate = new X509Certificate(record.chainPem);
-    expect(certificate.checkPrivateKey(privateKey)).toBe(true);
-    const digest = keyAlgorithm === 'Ed25519' ? null : 'sha256';
-    const signature = sign(digest, Buffer.from('hello'), privateKey);
-    expect(verify(digest, Buffer.from('hello'), createPublicKey(record.publicKeyPem), signature)).toBe(true);
-  });
+      // The key in the vault belongs to the certificate, and signs what the public key verifies.
+      const privateKey = backend.graph.internal.certificates.privateKey(record.id);
+      const certificate = new X509Certificate(record.chainPem);
+      expect(certificate.checkPrivateKey(privateKey)).toBe(true);
+      const digest = keyAlgorithm === 'Ed25519' ? null : 'sha256';
+      const signature = sign(digest, Buffer.from('hello'), privateKey);
+      expect(verify(digest, Buffer.from('hello'), createPublicKey(record.publicKeyPem), signature)).toBe(true);
+    },
+  );
 
   it('defaults validity as Salesforce does: one year, two for RSA-4096', async () => {
     const { defaultValidityDays } = await import('../../../electron/services/certificates/certificates-service');
@@ -50,14 +65,18 @@ describe('self-signed certificates', () => {
     expect(defaultValidityDays('RSA-3072')).toBe(365);
     expect(defaultValidityDays('RSA-4096')).toBe(730);
     const backend = await unlockedBackend();
-    const record = unwrapResult(await backend.dispatch('certificates.createSelfSigned', [{ label: 'EC', name: 'EC_Cert', keyAlgorithm: 'EC-P256' }]));
+    const record = unwrapResult(
+      await backend.dispatch('certificates.createSelfSigned', [{ label: 'EC', name: 'EC_Cert', keyAlgorithm: 'EC-P256' }]),
+    );
     const days = (Date.parse(record.notAfter) - Date.parse(record.notBefore)) / 86_400_000;
     expect(Math.round(days)).toBe(365);
   });
 
   it('computes RFC 7515 thumbprints and the RFC 7638 JWK thumbprint', async () => {
     const backend = await unlockedBackend();
-    const record = unwrapResult(await backend.dispatch('certificates.createSelfSigned', [{ label: 'EC', name: 'EC_Cert', keyAlgorithm: 'EC-P256' }]));
+    const record = unwrapResult(
+      await backend.dispatch('certificates.createSelfSigned', [{ label: 'EC', name: 'EC_Cert', keyAlgorithm: 'EC-P256' }]),
+    );
     const der = new X509Certificate(record.chainPem).raw;
     const { createHash } = await import('node:crypto');
     expect(record.x5t).toBe(createHash('sha1').update(der).digest('base64url'));
@@ -89,9 +108,13 @@ describe('self-signed certificates', () => {
   it('refuses a duplicate unique name (any case) before generating a key, and needs the vault unlocked', async () => {
     const backend = await unlockedBackend();
     unwrapResult(await backend.dispatch('certificates.createSelfSigned', [{ label: 'A', name: 'Signing_Key', keyAlgorithm: 'EC-P256' }]));
-    const duplicate = await backend.dispatch('certificates.createSelfSigned', [{ label: 'B', name: 'signing_key', keyAlgorithm: 'EC-P256' }]);
+    const duplicate = await backend.dispatch('certificates.createSelfSigned', [
+      { label: 'B', name: 'signing_key', keyAlgorithm: 'EC-P256' },
+    ]);
     expect(duplicate).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { field: 'name' } } });
-    const badName = await backend.dispatch('certificates.createSelfSigned', [{ label: 'B', name: '1_bad__name_', keyAlgorithm: 'EC-P256' }]);
+    const badName = await backend.dispatch('certificates.createSelfSigned', [
+      { label: 'B', name: '1_bad__name_', keyAlgorithm: 'EC-P256' },
+    ]);
     expect(badName).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     await backend.dispatch('vault.lock', []);
     const locked = await backend.dispatch('certificates.createSelfSigned', [{ label: 'C', name: 'Other', keyAlgorithm: 'EC-P256' }]);

@@ -9,7 +9,13 @@ import { createTestBackend } from '../../harness/services';
 import { tempFolder } from '../../harness/temp';
 
 const Schema = z.object({ items: z.array(z.object({ name: z.string(), size: z.number() })) });
-const options = { name: 'things', schema: Schema, version: 2, initial: () => ({ items: [] }), migrations: { 1: (data: unknown) => ({ items: (data as { names: string[] }).names.map((name) => ({ name, size: 0 })) }) } };
+const options = {
+  name: 'things',
+  schema: Schema,
+  version: 2,
+  initial: () => ({ items: [] }),
+  migrations: { 1: (data: unknown) => ({ items: (data as { names: string[] }).names.map((name) => ({ name, size: 0 })) }) },
+};
 
 describe('documents', () => {
   it('writes a versioned file with owner-only permissions and reads it back', () => {
@@ -34,7 +40,12 @@ describe('documents', () => {
     const home = tempFolder();
     writeFileSync(join(home, 'things.json'), JSON.stringify({ schemaVersion: 1, data: { names: ['x', 'y'] } }));
     const doc = openDocument(confFiles(home), new StoreReports(), options);
-    expect(doc.read()).toEqual({ items: [{ name: 'x', size: 0 }, { name: 'y', size: 0 }] });
+    expect(doc.read()).toEqual({
+      items: [
+        { name: 'x', size: 0 },
+        { name: 'y', size: 0 },
+      ],
+    });
     expect(JSON.parse(readFileSync(join(home, 'things.json'), 'utf8')).schemaVersion).toBe(2);
   });
 

@@ -28,7 +28,10 @@ describe('IPC sender validation', () => {
   it('answers a forged sender with FORBIDDEN and never reaches a service', async () => {
     const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
     const ipcMain = { handle: (channel: string, fn: never) => handlers.set(channel, fn), removeHandler: vi.fn() };
-    const dispatch = Object.assign(vi.fn(async () => ({ ok: true, value: 1 })), { methods: [] });
+    const dispatch = Object.assign(
+      vi.fn(async () => ({ ok: true, value: 1 })),
+      { methods: [] },
+    );
     serveOverIpc(ipcMain as never, dispatch as never, ORIGIN);
     const handler = handlers.get(INVOKE_CHANNEL)!;
     const forged = await handler({ senderFrame: { url: 'https://attacker.example/', parent: null } }, 'vault.status', []);
@@ -42,8 +45,16 @@ describe('IPC sender validation', () => {
 
   it('routes a trusted call through the real dispatcher', async () => {
     const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
-    serveOverIpc({ handle: (c: string, fn: never) => handlers.set(c, fn), removeHandler() {} } as never, createTestBackend().dispatch, ORIGIN);
-    const result = await handlers.get(INVOKE_CHANNEL)!({ senderFrame: { url: 'app://signet/index.html', parent: null } }, 'vault.status', []);
+    serveOverIpc(
+      { handle: (c: string, fn: never) => handlers.set(c, fn), removeHandler() {} } as never,
+      createTestBackend().dispatch,
+      ORIGIN,
+    );
+    const result = await handlers.get(INVOKE_CHANNEL)!(
+      { senderFrame: { url: 'app://signet/index.html', parent: null } },
+      'vault.status',
+      [],
+    );
     expect(result).toEqual({ ok: true, value: { state: 'not-set-up', protector: 'passphrase' } });
   });
 });
@@ -53,7 +64,15 @@ describe('renderer assets', () => {
     const root = '/srv/renderer';
     expect(resolveAsset(root, '/')).toBe('/srv/renderer/index.html');
     expect(resolveAsset(root, '/assets/app.js')).toBe('/srv/renderer/assets/app.js');
-    for (const attack of ['/../secret', '/assets/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/..%2fetc', '/%00', '/a\\..\\..\\b', '/%E0%A4%A']) {
+    for (const attack of [
+      '/../secret',
+      '/assets/../../etc/passwd',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/..%2fetc',
+      '/%00',
+      '/a\\..\\..\\b',
+      '/%E0%A4%A',
+    ]) {
       expect(resolveAsset(root, attack), attack).toBeNull();
     }
   });

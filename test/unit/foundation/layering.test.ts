@@ -24,7 +24,9 @@ const isNodeBuiltin = (spec: string) => spec.startsWith('node:') || builtinModul
 
 describe('layering', () => {
   it('electron/services never imports electron', () => {
-    const offenders = sourceFiles(join(ROOT, 'electron/services')).filter((file) => importsOf(file).some((spec) => spec === 'electron' || spec.startsWith('electron/')));
+    const offenders = sourceFiles(join(ROOT, 'electron/services')).filter((file) =>
+      importsOf(file).some((spec) => spec === 'electron' || spec.startsWith('electron/')),
+    );
     expect(offenders.map((file) => relative(ROOT, file))).toEqual([]);
   });
 

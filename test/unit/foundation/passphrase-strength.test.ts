@@ -12,6 +12,7 @@ describe('passphrase strength hint', () => {
   });
 
   it('always gives a hint', () => {
-    for (const text of ['', 'x', 'hunter22', 'correct horse battery staple']) expect(passphraseStrength(text).hint.length).toBeGreaterThan(10);
+    for (const text of ['', 'x', 'hunter22', 'correct horse battery staple'])
+      expect(passphraseStrength(text).hint.length).toBeGreaterThan(10);
   });
 });

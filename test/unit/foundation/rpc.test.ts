@@ -86,7 +86,10 @@ describe('dispatcher', () => {
 
   it('carries an AppError across with its code, message and details', async () => {
     const { dispatch } = demoDispatcher();
-    expect(await dispatch('demo.fail', [])).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'Already exists.', details: { name: 'x' } } });
+    expect(await dispatch('demo.fail', [])).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'Already exists.', details: { name: 'x' } },
+    });
   });
 
   it('redacts an unexpected error to INTERNAL with a ref, and logs the full error under that ref', async () => {

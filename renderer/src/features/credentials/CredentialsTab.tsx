@@ -4,7 +4,8 @@ import { EmptyState } from '../../app/EmptyState';
 export function CredentialsTab() {
   return (
     <EmptyState title="Named Credentials">
-      Named credential profiles will live here: endpoint, identity and authentication protocol (JWT, JWT Token Exchange, client credentials), with token preview and cache.
+      Named credential profiles will live here: endpoint, identity and authentication protocol (JWT, JWT Token Exchange, client
+      credentials), with token preview and cache.
     </EmptyState>
   );
 }
