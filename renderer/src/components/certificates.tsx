@@ -24,17 +24,17 @@ export function useCertificates(): { certificates: CertificateRecord[]; loading:
   return { certificates, loading, reload };
 }
 
-export interface CertificateSelectProps extends Omit<SelectProps, 'data' | 'value' | 'onChange'> {
+export interface CertificateSelectProps extends Omit<SelectProps, 'data' | 'value' | 'onChange' | 'filter'> {
   value: string | null;
   onChange(id: string | null): void;
   /** Which entries to offer (e.g. only those with a private key). */
-  filter?: (certificate: CertificateRecord) => boolean;
+  include?: (certificate: CertificateRecord) => boolean;
 }
 
 /** A Select of certificates by label, showing the key type and unique name. */
-export function CertificateSelect({ value, onChange, filter, ...props }: CertificateSelectProps) {
+export function CertificateSelect({ value, onChange, include, ...props }: CertificateSelectProps) {
   const { certificates } = useCertificates();
-  const offered = filter ? certificates.filter(filter) : certificates;
+  const offered = include ? certificates.filter(include) : certificates;
   const data = offered.map((certificate) => ({
     value: certificate.id,
     label: `${certificate.label} (${certificate.name}, ${certificate.keyAlgorithm})`,
