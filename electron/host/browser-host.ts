@@ -63,7 +63,8 @@ function chromiumArgs(headless: boolean): string[] {
   ];
   // Chromium refuses to run as root with its sandbox on.
   if (process.getuid?.() === 0) args.push('--no-sandbox');
-  if (!headless) args.push('--test-type', '--app=about:blank', '--window-size=1360,860');
+  // App mode needs a real URL (about:blank opens a normal window); the host navigates it afterwards.
+  if (!headless) args.push('--test-type', `--app=data:text/html,<title>Signet</title>`, '--window-size=1360,860');
   return args;
 }
 
@@ -123,6 +124,8 @@ export async function launchBrowserHost(options: BrowserHostOptions): Promise<Br
         headless: false,
         viewport: null,
         args: chromiumArgs(false),
+        // Without this Playwright opens an extra normal about:blank tab beside the app-mode window.
+        ignoreDefaultArgs: ['about:blank'],
       });
       page = context.pages()[0] ?? (await context.newPage());
     }
