@@ -171,7 +171,9 @@ export async function launchBrowserHost(options: BrowserHostOptions): Promise<Br
       if (profileDir) rmSync(profileDir, { recursive: true, force: true });
       resolveClosed();
     })());
+  // The user closing the window (or Chromium exiting) ends the host.
   page.on('close', () => void close());
+  context.on('close', () => void close());
 
   await page.goto(`${BROWSER_HOST_ORIGIN}/index.html`);
   return { page, context, backend, closed, close };
