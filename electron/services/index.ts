@@ -65,7 +65,7 @@ export function createServices(deps: ServiceDeps): ServiceGraph {
 
   const services: SignetServices = {
     app: createAppService({ info: { ...deps.info, dataFolder: deps.dataFolder }, reports, openExternal: deps.openExternal }),
-    certificates: createCertificatesService(certificates),
+    certificates: createCertificatesService(certificates, { events: deps.events, files }),
     settings: createSettingsService(open(SETTINGS_DOCUMENT)),
     vault: createVaultService(vault),
   };

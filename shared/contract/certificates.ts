@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { ApiName } from '../names';
 import { method } from '../rpc';
+import type { SavedFile } from './files';
+import { ExportInput, ImportEntriesInput, ImportInput, UploadSignedInput, type ImportAnalysis } from './certificate-files';
 
 /** Key types Signet generates. Imports may bring others (e.g. RSA-1024, with a warning). */
 export const NEW_KEY_ALGORITHMS = ['RSA-2048', 'RSA-3072', 'RSA-4096', 'EC-P256', 'EC-P384', 'EC-P521', 'Ed25519'] as const;
@@ -85,13 +87,48 @@ export const CreateCertificateInput = z.object({
   validityDays: z.number().int().min(1).max(3650).optional(),
   exportable: z.boolean().default(true),
   subjectAltNames: z.array(SubjectAltName).max(50).default([]),
+  /** Names this creation so `cancelCreate(jobId)` can stop it and progress events can be matched. */
+  jobId: z.string().min(1).max(64).optional(),
 });
 export type CreateCertificateInput = z.input<typeof CreateCertificateInput>;
 
 export const CertificateId = z.string().min(1).max(64);
 
+/** Where a creation is (pushed as the `certificates.progress` event). */
+export type CreationPhase = 'generating-key' | 'building-certificate' | 'saving';
+export interface CreationProgress {
+  jobId: string;
+  phase: CreationPhase;
+}
+
+/** What the Details view shows beyond the record: parsed from the certificate on demand. */
+export interface CertificateDetails {
+  subjectAltNames: string[];
+  keyUsages: string[];
+  extendedKeyUsages: string[];
+  isCa: boolean;
+  signatureAlgorithm: string;
+  /** Each certificate of the chain, leaf first. */
+  chain: { subject: string; issuer: string; notAfter: string; sha256: string }[];
+  /** The public JWK as published (kid = JWK thumbprint). Never has `d`. */
+  publicJwk: Record<string, unknown>;
+}
+
+export const RenameInput = z.object({ id: CertificateId, label: z.string().trim().min(1, 'Enter a label.').max(80) });
+
 export const certificatesContract = {
   list: method(z.tuple([])).returns<CertificateRecord[]>(),
   get: method(z.tuple([CertificateId])).returns<CertificateRecord>(),
+  details: method(z.tuple([CertificateId])).returns<CertificateDetails>(),
   createSelfSigned: method(z.tuple([CreateCertificateInput])).returns<CertificateRecord>(),
+  /** Generates the key and a PKCS#10 CSR; the entry awaits a signed certificate. */
+  createCaSigned: method(z.tuple([CreateCertificateInput])).returns<CertificateRecord>(),
+  /** Stops a creation started with this job id (its key is discarded). */
+  cancelCreate: method(z.tuple([z.string().min(1).max(64)])).returns<void>(),
+  uploadSigned: method(z.tuple([UploadSignedInput])).returns<CertificateRecord>(),
+  analyzeImport: method(z.tuple([ImportInput])).returns<ImportAnalysis>(),
+  importEntries: method(z.tuple([ImportEntriesInput])).returns<CertificateRecord[]>(),
+  export: method(z.tuple([ExportInput])).returns<SavedFile>(),
+  rename: method(z.tuple([RenameInput])).returns<CertificateRecord>(),
+  delete: method(z.tuple([CertificateId])).returns<void>(),
 };

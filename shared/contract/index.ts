@@ -4,7 +4,7 @@
  */
 import type { RemoteApi, ServicesOf } from '../rpc';
 import { appContract, type StoreReport } from './app';
-import { certificatesContract } from './certificates';
+import { certificatesContract, type CreationProgress } from './certificates';
 import { settingsContract } from './settings';
 import { vaultContract, type VaultStatus } from './vault';
 
@@ -27,4 +27,6 @@ export interface SignetEvents {
   'app.storeReport': StoreReport;
   /** The certificate list changed (created, imported, renamed, deleted). */
   'certificates.changed': Record<string, never>;
+  /** A creation moved on (key generated, certificate built...). */
+  'certificates.progress': CreationProgress;
 }

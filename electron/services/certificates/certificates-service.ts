@@ -1,40 +1,38 @@
-/** Bridge face of the certificate store: list, details, create. Returns public data only. */
-import { CreateCertificateInput } from '../../../shared/contract/certificates';
-import type { SignetServices } from '../../../shared/contract';
+/** Bridge face of the certificate store: list, details, create, upload, import, export, rename, delete. Public data only. */
+import type { SignetEvents, SignetServices } from '../../../shared/contract';
+import type { EventSink } from '../../../shared/rpc';
+import type { FileSaver } from '../files/file-saver';
 import type { CertificateStore } from './certificate-store';
-import { generateKeys } from './key-generation';
-import { createSelfSignedCertificate } from './x509';
+import { Creations } from './creation';
+import { certificateDetails } from './details';
+import { exportCertificates } from './export/exporter';
+import { analyzeImport, importEntries } from './import/importer';
+import { decodeUpload } from './import/upload';
 
-/** Salesforce's defaults: one year, two for RSA-4096 keys. */
-export function defaultValidityDays(keyAlgorithm: string): number {
-  return keyAlgorithm === 'RSA-4096' ? 730 : 365;
+export { defaultValidityDays } from './creation';
+
+export interface CertificatesServiceDeps {
+  events?: EventSink<SignetEvents>;
+  files?: FileSaver;
 }
 
-export function createCertificatesService(store: CertificateStore): SignetServices['certificates'] {
+export function createCertificatesService(store: CertificateStore, deps: CertificatesServiceDeps = {}): SignetServices['certificates'] {
+  const creations = new Creations(store, deps.events);
   return {
     list: () => store.list(),
     get: (id) => store.get(id),
-    async createSelfSigned(raw) {
-      const input = CreateCertificateInput.parse(raw);
-      store.assertNameFree(input.name);
-      const keys = await generateKeys(input.keyAlgorithm);
-      const certificate = await createSelfSignedCertificate({
-        algorithm: input.keyAlgorithm,
-        keys,
-        subject: input.subject,
-        fallbackCommonName: input.name,
-        validityDays: input.validityDays ?? defaultValidityDays(input.keyAlgorithm),
-        subjectAltNames: input.subjectAltNames,
-      });
-      return store.add({
-        name: input.name,
-        label: input.label,
-        kind: 'self-signed',
-        exportable: input.exportable,
-        publicKey: keys.publicKey,
-        privateKey: keys.privateKey,
-        chain: [new Uint8Array(certificate.rawData)],
-      });
+    details: (id) => certificateDetails(store, id),
+    createSelfSigned: (input) => creations.selfSigned(input),
+    createCaSigned: (input) => creations.caSigned(input),
+    cancelCreate: (jobId) => creations.cancel(jobId),
+    uploadSigned: ({ id, file }) => creations.uploadSigned(id, decodeUpload(file)),
+    analyzeImport: (input) => analyzeImport(store, input),
+    importEntries: (input) => importEntries(store, input),
+    export: (input) => {
+      if (!deps.files) throw new Error('No file saver');
+      return exportCertificates(store, deps.files, input);
     },
+    rename: ({ id, label }) => store.update(id, (record) => ({ ...record, label })),
+    delete: (id) => store.remove(id),
   };
 }
