@@ -8,7 +8,10 @@ import type { EventSink } from '../../shared/rpc';
 import { createAppService } from './app/app-service';
 import { CERTIFICATES_DOCUMENT, CertificateStore } from './certificates/certificate-store';
 import { createCertificatesService } from './certificates/certificates-service';
+import { createInspectorService } from './inspector/inspector-service';
+import { PINS_DOCUMENT, PinnedTokens } from './inspector/pins';
 import { createFileSaver, type FileSaver, type SaveDialog } from './files/file-saver';
+import type { FetchOptions } from './inspector/remote-keys';
 import type { Logger } from './log';
 import { createSettingsService, SETTINGS_DOCUMENT } from './settings/settings-service';
 import type { JsonFileFactory } from './store/backend';
@@ -31,6 +34,8 @@ export interface ServiceDeps {
   openExternal?: (url: string) => Promise<void>;
   /** The native save dialog (Electron); without it the renderer supplies paths. */
   saveDialog?: SaveDialog;
+  /** Timeout and size cap for the Inspector's JWKS and discovery fetches; tests lower the timeout. */
+  inspectorFetch?: Partial<FetchOptions>;
   /** scrypt cost for new passphrases; tests lower it. */
   kdfCost?: ScryptCost;
 }
@@ -66,6 +71,7 @@ export function createServices(deps: ServiceDeps): ServiceGraph {
   const services: SignetServices = {
     app: createAppService({ info: { ...deps.info, dataFolder: deps.dataFolder }, reports, openExternal: deps.openExternal }),
     certificates: createCertificatesService(certificates, { events: deps.events, files }),
+    inspector: createInspectorService({ certificates, pins: new PinnedTokens(open(PINS_DOCUMENT), vault), fetch: deps.inspectorFetch }),
     settings: createSettingsService(open(SETTINGS_DOCUMENT)),
     vault: createVaultService(vault),
   };

@@ -5,12 +5,14 @@
 import type { RemoteApi, ServicesOf } from '../rpc';
 import { appContract, type StoreReport } from './app';
 import { certificatesContract, type CreationProgress } from './certificates';
+import { inspectorContract } from './inspector';
 import { settingsContract } from './settings';
 import { vaultContract, type VaultStatus } from './vault';
 
 export const contract = {
   app: appContract,
   certificates: certificatesContract,
+  inspector: inspectorContract,
   settings: settingsContract,
   vault: vaultContract,
 };

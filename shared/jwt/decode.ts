@@ -17,6 +17,12 @@ export interface DecodedJws {
   segments: { header: string; payload: string; signature: string };
   /** Signature length in bytes (0 for `alg: none`). */
   signatureBytes: number;
+  /**
+   * Set (only with `allowNonJwtPayload`) when the payload is not a JSON object: a JWS that is not a
+   * JWT, such as RFC 8037's example. `payload` is then empty; `payloadText` is the payload as text
+   * (null for bytes that are not UTF-8).
+   */
+  notJwt?: { error: TokenError; payloadText: string | null };
 }
 
 export interface DecodedJwe {
@@ -61,7 +67,12 @@ export function extractToken(input: string): string {
   return text.replace(/\s+/g, '');
 }
 
-export function decodeToken(input: string): DecodeResult {
+export interface DecodeOptions {
+  /** Decode a JWS whose payload is not a JSON object (reported in `notJwt`) instead of refusing it. */
+  allowNonJwtPayload?: boolean;
+}
+
+export function decodeToken(input: string, options: DecodeOptions = {}): DecodeResult {
   if (input.length > MAX_TOKEN_LENGTH) {
     return fail(
       'TOO_LARGE',
@@ -96,20 +107,9 @@ export function decodeToken(input: string): DecodeResult {
       'payload',
     );
   const payloadText = utf8(payloadBytes);
-  let payload: unknown;
-  try {
-    if (payloadText === null) throw new Error('not UTF-8');
-    payload = JSON.parse(payloadText);
-  } catch {
-    return fail('PAYLOAD_NOT_JSON', 'The payload (second part) is not JSON, so this is a JWS but not a JWT.', 'payload');
-  }
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-    return fail(
-      'PAYLOAD_NOT_OBJECT',
-      'The payload is JSON but not an object; a JWT claims set must be a JSON object (RFC 7519 §7.2).',
-      'payload',
-    );
-  }
+  const claims = parseClaims(payloadText);
+  if ('error' in claims && !options.allowNonJwtPayload) return claims.error;
+  const payload = 'value' in claims ? claims.value : {};
   const signatureBytes = base64UrlToBytes(signaturePart);
   if (!signatureBytes) return fail('BAD_BASE64URL', 'The signature (third part) is not valid base64url.', 'signature');
   if (signatureBytes.length === 0 && header.value.alg !== 'none') {
@@ -125,11 +125,33 @@ export function decodeToken(input: string): DecodeResult {
       kind: 'jws',
       token,
       header: header.value,
-      payload: payload as Record<string, unknown>,
+      payload,
       segments: { header: headerPart, payload: payloadPart, signature: signaturePart },
       signatureBytes: signatureBytes.length,
+      ...('error' in claims ? { notJwt: { error: claims.error.error, payloadText } } : {}),
     },
   };
+}
+
+/** A JWT claims set is a JSON object (RFC 7519 §7.2). */
+function parseClaims(text: string | null): { value: Record<string, unknown> } | { error: DecodeResult & { ok: false } } {
+  let payload: unknown;
+  try {
+    if (text === null) throw new Error('not UTF-8');
+    payload = JSON.parse(text);
+  } catch {
+    return { error: fail('PAYLOAD_NOT_JSON', 'The payload (second part) is not JSON, so this is a JWS but not a JWT.', 'payload') };
+  }
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    return {
+      error: fail(
+        'PAYLOAD_NOT_OBJECT',
+        'The payload is JSON but not an object; a JWT claims set must be a JSON object (RFC 7519 §7.2).',
+        'payload',
+      ),
+    };
+  }
+  return { value: payload as Record<string, unknown> };
 }
 
 function decodeJwe(token: string, parts: string[]): DecodeResult {
