@@ -10,6 +10,9 @@ import { CERTIFICATES_DOCUMENT, CertificateStore } from './certificates/certific
 import { createCertificatesService } from './certificates/certificates-service';
 import { createInspectorService } from './inspector/inspector-service';
 import { PINS_DOCUMENT, PinnedTokens } from './inspector/pins';
+import { CredentialEngine } from './credentials/credential-engine';
+import { CREDENTIALS_DOCUMENT, CredentialStore } from './credentials/credential-store';
+import { createCredentialsService } from './credentials/credentials-service';
 import { createFileSaver, type FileSaver, type SaveDialog } from './files/file-saver';
 import type { FetchOptions } from './inspector/remote-keys';
 import type { Logger } from './log';
@@ -43,7 +46,15 @@ export interface ServiceDeps {
 export interface ServiceGraph {
   services: SignetServices;
   /** Internal capabilities, for hosts and tests; never registered with the dispatcher. */
-  internal: { vault: Vault; reports: StoreReports; certificates: CertificateStore; files: FileSaver };
+  internal: {
+    vault: Vault;
+    reports: StoreReports;
+    certificates: CertificateStore;
+    files: FileSaver;
+    /** Named credentials for callouts (`callout:Name/...`): implements CredentialResolver. */
+    credentials: CredentialEngine;
+    credentialStore: CredentialStore;
+  };
   dispose(): Promise<void>;
 }
 
@@ -67,19 +78,27 @@ export function createServices(deps: ServiceDeps): ServiceGraph {
   const files = createFileSaver(deps.saveDialog);
   const certificates = new CertificateStore(open(CERTIFICATES_DOCUMENT), vault);
   certificates.onChange(() => deps.events.emit('certificates.changed', {}));
+  const credentialStore = new CredentialStore(open(CREDENTIALS_DOCUMENT), vault, certificates);
+  credentialStore.onChange(() => deps.events.emit('credentials.changed', {}));
+  const credentials = new CredentialEngine(credentialStore, certificates, vault);
+  const flushLastUsed = setInterval(() => credentialStore.flushLastUsed(), 5_000);
+  flushLastUsed.unref();
 
   const services: SignetServices = {
     app: createAppService({ info: { ...deps.info, dataFolder: deps.dataFolder }, reports, openExternal: deps.openExternal }),
     certificates: createCertificatesService(certificates, { events: deps.events, files }),
     inspector: createInspectorService({ certificates, pins: new PinnedTokens(open(PINS_DOCUMENT), vault), fetch: deps.inspectorFetch }),
+    credentials: createCredentialsService({ store: credentialStore, engine: credentials, certificates, files }),
     settings: createSettingsService(open(SETTINGS_DOCUMENT)),
     vault: createVaultService(vault),
   };
 
   return {
     services,
-    internal: { vault, reports, certificates, files },
+    internal: { vault, reports, certificates, files, credentials, credentialStore },
     async dispose() {
+      clearInterval(flushLastUsed);
+      credentialStore.flushLastUsed();
       vault.lock();
     },
   };

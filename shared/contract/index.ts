@@ -6,6 +6,7 @@ import type { RemoteApi, ServicesOf } from '../rpc';
 import { appContract, type StoreReport } from './app';
 import { certificatesContract, type CreationProgress } from './certificates';
 import { inspectorContract } from './inspector';
+import { credentialsContract } from './credentials';
 import { settingsContract } from './settings';
 import { vaultContract, type VaultStatus } from './vault';
 
@@ -13,6 +14,7 @@ export const contract = {
   app: appContract,
   certificates: certificatesContract,
   inspector: inspectorContract,
+  credentials: credentialsContract,
   settings: settingsContract,
   vault: vaultContract,
 };
@@ -31,4 +33,6 @@ export interface SignetEvents {
   'certificates.changed': Record<string, never>;
   /** A creation moved on (key generated, certificate built...). */
   'certificates.progress': CreationProgress;
+  /** The named credential list changed (created, saved, imported, deleted). */
+  'credentials.changed': Record<string, never>;
 }

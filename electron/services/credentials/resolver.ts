@@ -11,6 +11,8 @@ export interface CalloutContext {
   /** Ignore cached tokens and fetch/mint a fresh one (after a 401 or a listed status). */
   forceRefresh?: boolean;
   signal?: AbortSignal;
+  /** For Per User profiles: the user whose subject to send (default: the profile's active user). */
+  user?: string;
 }
 
 export interface ResolvedCredential {
