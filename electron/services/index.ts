@@ -16,6 +16,8 @@ import { createCredentialsService } from './credentials/credentials-service';
 import { createFileSaver, type FileSaver, type SaveDialog } from './files/file-saver';
 import type { FetchOptions } from './inspector/remote-keys';
 import type { Logger } from './log';
+import { Receiver, RECEIVER_DOCUMENT } from './receiver/receiver';
+import { createReceiverService } from './receiver/receiver-service';
 import { createSettingsService, SETTINGS_DOCUMENT } from './settings/settings-service';
 import type { JsonFileFactory } from './store/backend';
 import { confFiles } from './store/conf-backend';
@@ -54,6 +56,8 @@ export interface ServiceGraph {
     /** Named credentials for callouts (`callout:Name/...`): implements CredentialResolver. */
     credentials: CredentialEngine;
     credentialStore: CredentialStore;
+    /** The local external service: configure, start → { baseUrl }, stop (README "The receiver"). */
+    receiver: Receiver;
   };
   dispose(): Promise<void>;
 }
@@ -83,22 +87,27 @@ export function createServices(deps: ServiceDeps): ServiceGraph {
   const credentials = new CredentialEngine(credentialStore, certificates, vault);
   const flushLastUsed = setInterval(() => credentialStore.flushLastUsed(), 5_000);
   flushLastUsed.unref();
+  const receiver = new Receiver({ document: open(RECEIVER_DOCUMENT), certificates, vault, logger: deps.logger });
+  receiver.onLog((entry) => deps.events.emit('receiver.log', entry));
+  receiver.onStatus((status) => deps.events.emit('receiver.status', status));
 
   const services: SignetServices = {
     app: createAppService({ info: { ...deps.info, dataFolder: deps.dataFolder }, reports, openExternal: deps.openExternal }),
     certificates: createCertificatesService(certificates, { events: deps.events, files }),
     inspector: createInspectorService({ certificates, pins: new PinnedTokens(open(PINS_DOCUMENT), vault), fetch: deps.inspectorFetch }),
     credentials: createCredentialsService({ store: credentialStore, engine: credentials, certificates, files }),
+    receiver: createReceiverService(receiver),
     settings: createSettingsService(open(SETTINGS_DOCUMENT)),
     vault: createVaultService(vault),
   };
 
   return {
     services,
-    internal: { vault, reports, certificates, files, credentials, credentialStore },
+    internal: { vault, reports, certificates, files, credentials, credentialStore, receiver },
     async dispose() {
       clearInterval(flushLastUsed);
       credentialStore.flushLastUsed();
+      await receiver.dispose();
       vault.lock();
     },
   };

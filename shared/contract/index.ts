@@ -7,6 +7,7 @@ import { appContract, type StoreReport } from './app';
 import { certificatesContract, type CreationProgress } from './certificates';
 import { inspectorContract } from './inspector';
 import { credentialsContract } from './credentials';
+import { receiverContract, type ReceiverLogEntry, type ReceiverStatus } from './receiver';
 import { settingsContract } from './settings';
 import { vaultContract, type VaultStatus } from './vault';
 
@@ -15,6 +16,7 @@ export const contract = {
   certificates: certificatesContract,
   inspector: inspectorContract,
   credentials: credentialsContract,
+  receiver: receiverContract,
   settings: settingsContract,
   vault: vaultContract,
 };
@@ -35,4 +37,8 @@ export interface SignetEvents {
   'certificates.progress': CreationProgress;
   /** The named credential list changed (created, saved, imported, deleted). */
   'credentials.changed': Record<string, never>;
+  /** The receiver answered a request (live log). */
+  'receiver.log': ReceiverLogEntry;
+  /** The receiver started, stopped, or its rules changed. */
+  'receiver.status': ReceiverStatus;
 }
