@@ -13,9 +13,9 @@ import { AppError } from '../../../shared/errors';
 import type { CertificateStore } from '../certificates/certificate-store';
 import type { TlsOptions } from '../http/small-request';
 import type { Vault } from '../vault/vault';
-import { fetchAccessToken, fetchBearerJwt, jwtStep, mintFor, type FlowContext, type FreshToken } from './auth-flows';
+import { fetchAccessToken, fetchBearerJwt, jwtStep, type FlowContext, type FreshToken } from './auth-flows';
 import type { CredentialStore } from './credential-store';
-import { compileJwtTemplate, type JwtPurpose, type JwtTemplate, type MintedJwt } from './jwt-mint';
+import { compileJwtTemplate, mintAssertion, type JwtPurpose, type JwtTemplate, type MintedJwt } from './jwt-mint';
 import { applyMergeFields, substituteVariables, type CredentialMergeValues } from './merge-fields';
 import type { CalloutContext, CredentialResolver, ResolvedCredential } from './resolver';
 import { TokenCache, type CachedToken } from './token-cache';
@@ -25,6 +25,8 @@ interface Compiled {
   user: string;
   /** The profile passed its checks (done once per version). */
   checked?: boolean;
+  /** A flow context without variables, reused by `mint`. */
+  flow?: FlowContext;
   templates: Map<JwtPurpose, JwtTemplate>;
   signingKey?: KeyObject | Uint8Array;
   clientTls?: { cert: string; key: string } | null;
@@ -156,7 +158,9 @@ export class CredentialEngine implements CredentialResolver {
     const profile = this.#store.get(id);
     const purpose: JwtPurpose =
       profile.protocol === 'jwt' ? 'bearer' : profile.protocol === 'jwt-exchange' ? 'assertion' : 'client-assertion';
-    return mintFor(this.#flowContext(profile, activeUserOf(profile), variables), purpose);
+    const compiled = this.#compile(profile, activeUserOf(profile));
+    const flow = (compiled.flow ??= this.#flowContext(profile, compiled.user, {}));
+    return mintAssertion(flow.template(purpose), flow.signingKey(), { now: this.#now(), variables });
   }
 
   async #authorize(

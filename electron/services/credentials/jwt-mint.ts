@@ -21,7 +21,7 @@ export interface JwtTemplate {
   /** Claims fixed at compile time (no variables). */
   fixedClaims: Record<string, unknown>;
   /** Claims whose strings use `{{variables}}`, substituted at each mint. */
-  variableClaims: Record<string, unknown>;
+  variableClaims: [name: string, value: unknown][];
   validForSeconds: number;
   skewSeconds: number;
   includeIat: boolean;
@@ -92,8 +92,11 @@ export function compileJwtTemplate(
   Object.assign(claims, custom.claims);
 
   const fixedClaims: Record<string, unknown> = {};
-  const variableClaims: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(claims)) (hasVariables(value) ? variableClaims : fixedClaims)[name] = value;
+  const variableClaims: [string, unknown][] = [];
+  for (const [name, value] of Object.entries(claims)) {
+    if (hasVariables(value)) variableClaims.push([name, value]);
+    else fixedClaims[name] = value;
+  }
   return {
     purpose,
     header,
@@ -127,7 +130,7 @@ export async function mintAssertion(template: JwtTemplate, key: KeyObject | Uint
   claims.exp = exp;
   if (template.includeJti) claims.jti = randomUUID();
   Object.assign(claims, template.fixedClaims);
-  for (const [name, value] of Object.entries(template.variableClaims)) claims[name] = substituteDeep(value, options.variables ?? {});
+  for (const [name, value] of template.variableClaims) claims[name] = substituteDeep(value, options.variables ?? {});
   const token = await new SignJWT(claims).setProtectedHeader(template.header).sign(key);
   const finalExp = typeof claims.exp === 'number' ? claims.exp : exp;
   return { token, header: template.header, claims, expiresAt: finalExp * 1000 };
