@@ -1,0 +1,146 @@
+// Bad input never crashes the receiver and always gets an answer; trusted keys from a JWKS URL.
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { connect } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { JWT_BEARER_GRANT } from '../../harness/receiver';
+import { closedPort, startServer } from '../../harness/servers';
+import { createCertificate, mint, postForm, receiverTrustingOneCertificate } from './peer';
+
+const now = () => Math.floor(Date.now() / 1000);
+
+describe('receiver bad input', () => {
+  it('answers 413 to a body over the cap, on the token endpoint and the API', async () => {
+    const { peer, backend } = await receiverTrustingOneCertificate();
+    const huge = 'a='.padEnd(2 * 1024 * 1024, 'x');
+    for (const url of [peer.tokenEndpoint, `${peer.apiUrl}/upload`]) {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: huge });
+      expect(response.status).toBe(413);
+      expect(await response.json()).toEqual({
+        error: 'invalid_request',
+        error_description: 'the request body is larger than 1048576 bytes',
+      });
+    }
+    expect(peer.log().map((entry) => [entry.endpoint, entry.status])).toEqual([
+      ['token', 413],
+      ['api', 413],
+    ]);
+    expect((await fetch(peer.jwksUri)).status).toBe(200);
+    expect(backend.logged).toEqual([]);
+  });
+
+  it('answers malformed HTTP with 400 and keeps serving', async () => {
+    const { peer } = await receiverTrustingOneCertificate();
+    const socket = connect(Number(new URL(peer.baseUrl).port), '127.0.0.1');
+    await once(socket, 'connect');
+    socket.write('THIS IS NOT HTTP\r\n\r\n');
+    const [chunk] = (await once(socket, 'data')) as [Buffer];
+    expect(chunk.toString()).toMatch(/^HTTP\/1\.1 400 Bad Request/);
+    socket.destroy();
+    expect((await fetch(peer.discoveryUrl)).status).toBe(200);
+  });
+
+  it('answers hundreds of random requests (garbage tokens, bodies, headers, methods) without a 5xx or a crash', async () => {
+    const { peer, backend, assertion } = await receiverTrustingOneCertificate();
+    peer.addClient('app', 'secret');
+    const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!;
+    const junk = () => randomBytes(Math.floor(Math.random() * 64)).toString(pick(['base64', 'base64url', 'hex', 'latin1'] as const));
+    const tokens = () =>
+      pick([
+        junk(),
+        `${junk()}.${junk()}.${junk()}`,
+        assertion().slice(0, -3),
+        `${assertion()}x`,
+        '..',
+        '.',
+        'e30.e30.',
+        assertion().replace(/\./g, '..'),
+      ]);
+    for (let i = 0; i < 300; i++) {
+      const path = pick(['/oauth2/token', '/api/x', '/api', '/.well-known/jwks.json', '/%zz', '/api/../oauth2/token', `/${junk()}`]);
+      const method = pick(['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']);
+      const contentType = pick([
+        'application/x-www-form-urlencoded',
+        'application/json',
+        'text/plain',
+        '',
+        'multipart/form-data; boundary=x',
+      ]);
+      const body = pick([
+        '',
+        junk(),
+        `grant_type=${encodeURIComponent(JWT_BEARER_GRANT)}&assertion=${tokens()}`,
+        `grant_type=client_credentials&client_assertion_type=${junk()}&client_assertion=${tokens()}`,
+        'grant_type=client_credentials&client_id=app&client_secret=%E0%A4%A',
+        '%%%&&&==',
+        '{"grant_type":',
+      ]);
+      const headers: Record<string, string> = {};
+      if (contentType) headers['content-type'] = contentType;
+      const auth = pick([
+        '',
+        `Bearer ${tokens()}`,
+        `Basic ${junk()}`,
+        `Basic ${Buffer.from('app:%zz').toString('base64')}`,
+        'Bearer',
+        junk().replace(/[^\x21-\x7e]/g, ''),
+      ]);
+      if (auth) headers.authorization = auth.replace(/[^\x20-\x7e]/g, '').trim();
+      const response = await fetch(`${peer.baseUrl}${path}`, { method, headers, body: method === 'GET' ? undefined : body });
+      expect(response.status, `${method} ${path}`).toBeLessThan(500);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      JSON.parse(await response.text());
+    }
+    expect(peer.receiver.status().state).toBe('running');
+    expect(backend.logged).toEqual([]);
+  });
+
+  it('refuses to delete a trusted certificate, and tolerates one that vanished from the store', async () => {
+    const { peer, backend, signer, assertion } = await receiverTrustingOneCertificate();
+    const refused = await backend.dispatch('certificates.delete', [signer.record.id]);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    if (!refused.ok) expect(refused.error.message).toContain('the Receiver (trusted key)');
+
+    peer.receiver.configure({ trustedCertificateIds: [signer.record.id, 'gone-id'] });
+    expect((await postForm(peer.tokenEndpoint, { grant_type: JWT_BEARER_GRANT, assertion: assertion() })).status).toBe(200);
+    peer.receiver.configure({ trustedCertificateIds: ['gone-id'] });
+    const response = await postForm(peer.tokenEndpoint, { grant_type: JWT_BEARER_GRANT, assertion: assertion() });
+    expect(response.body.error_description).toBe(
+      'no trusted keys are configured: add a certificate or a JWKS URL under Trusted keys (a trusted certificate was deleted from the store)',
+    );
+  });
+});
+
+describe('receiver trusted keys from a JWKS URL', () => {
+  it('verifies with a key from the JWKS URL and says so when the URL cannot be used', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const jwk = { ...publicKey.export({ format: 'jwk' }), kid: 'remote-1', use: 'sig' };
+    const jwksServer = await startServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ keys: [jwk, { kty: 'oct', k: 'c2VjcmV0' }] }));
+    });
+    const { peer, backend } = await receiverTrustingOneCertificate({ jwksUrl: `${jwksServer.url}/jwks` });
+    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const claims = { iss: 'remote', sub: 'bob', aud: peer.tokenEndpoint, exp: now() + 60 };
+    const accepted = await postForm(peer.tokenEndpoint, {
+      grant_type: JWT_BEARER_GRANT,
+      assertion: mint(pem, 'EC-P256', claims, { kid: 'remote-1' }),
+    });
+    expect(accepted.status).toBe(200);
+
+    const stranger = await createCertificate(backend, 'Stranger');
+    const unknownKid = await postForm(peer.tokenEndpoint, {
+      grant_type: JWT_BEARER_GRANT,
+      assertion: mint(stranger.privateKeyPem, 'EC-P256', claims, { kid: 'nope' }),
+    });
+    expect(unknownKid.body.error_description).toBe(
+      'the signature (ES256) does not verify with any trusted key (tried certificate JWT_Signing, JWKS key remote-1; kid "nope" matches no trusted key)',
+    );
+
+    peer.receiver.configure({ jwksUrl: `http://127.0.0.1:${await closedPort()}/jwks`, trustedCertificateIds: [] });
+    const unreachable = await postForm(peer.tokenEndpoint, { grant_type: JWT_BEARER_GRANT, assertion: mint(pem, 'EC-P256', claims) });
+    expect(unreachable.body.error_description).toMatch(
+      /^no trusted keys are configured: .* \(the JWKS URL http:\/\/127\.0\.0\.1:\d+\/jwks could not be used: /,
+    );
+  });
+});

@@ -1,0 +1,163 @@
+// HTTPS and mutual TLS against undici (a client Signet did not write), and a clean stop.
+import { once } from 'node:events';
+import { connect } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Agent, fetch as undiciFetch } from 'undici';
+import { startReceiver, unlockedTestBackend } from '../../harness/receiver';
+import { unwrapResult } from '../../harness/rpc';
+import type { TestBackend } from '../../harness/services';
+import { createCertificate } from './peer';
+
+const agents: Agent[] = [];
+function client(tls: { ca?: string; cert?: string; key?: string }) {
+  const agent = new Agent({ connect: { ...tls } });
+  agents.push(agent);
+  return (url: string, init: Parameters<typeof undiciFetch>[1] = {}) => undiciFetch(url, { ...init, dispatcher: agent });
+}
+
+async function serverCertificate(backend: TestBackend) {
+  return unwrapResult(
+    await backend.dispatch('certificates.createSelfSigned', [
+      {
+        label: 'Receiver TLS',
+        name: 'Receiver_TLS',
+        keyAlgorithm: 'EC-P256',
+        subjectAltNames: [{ type: 'ip', value: '127.0.0.1' }],
+      },
+    ]),
+  );
+}
+
+describe('receiver over HTTPS', () => {
+  it('serves HTTPS with a certificate it generates for localhost; a client that does not trust it is refused by TLS', async () => {
+    const backend = await unlockedTestBackend();
+    const peer = await startReceiver(backend, { protocol: 'https' });
+    expect(peer.baseUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    expect(peer.ca).toContain('BEGIN CERTIFICATE');
+    const trusting = client({ ca: peer.ca });
+    const response = await trusting(peer.jwksUri);
+    expect(response.status).toBe(200);
+    await expect(client({})(peer.jwksUri)).rejects.toThrow();
+
+    // The generated certificate is kept (its key in the vault) and reused on the next start.
+    await peer.stop();
+    const again = await startReceiver(backend, { protocol: 'https' });
+    expect(again.ca).toBe(peer.ca);
+  });
+
+  it('serves HTTPS with a server certificate from the store', async () => {
+    const backend = await unlockedTestBackend();
+    const record = await serverCertificate(backend);
+    const peer = await startReceiver(backend, { protocol: 'https', serverCertificateId: record.id });
+    expect(peer.ca).toBe(record.chainPem);
+    expect((await client({ ca: record.chainPem })(peer.discoveryUrl)).status).toBe(200);
+    // The certificate is in use: deleting it is refused and names the receiver.
+    const refused = await backend.dispatch('certificates.delete', [record.id]);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    if (!refused.ok) expect(refused.error.message).toContain('the Receiver (TLS server certificate)');
+  });
+});
+
+describe('receiver mutual TLS', () => {
+  it('requires a trusted client certificate: none → 403, untrusted → 403 (401 invalid_client at the token endpoint), trusted → served with its subject logged', async () => {
+    const backend = await unlockedTestBackend();
+    const trusted = await createCertificate(backend, 'Client_Cert');
+    const untrusted = await createCertificate(backend, 'Other_Client');
+    const peer = await startReceiver(backend, { protocol: 'https', mtls: 'required', mtlsTrustedCertificateIds: [trusted.record.id] });
+    const ca = peer.ca!;
+
+    const anonymous = await client({ ca })(`${peer.apiUrl}/x`);
+    expect(anonymous.status).toBe(403);
+    expect(await anonymous.json()).toEqual({
+      error: 'access_denied',
+      error_description: 'mutual TLS is required: no client certificate was presented',
+    });
+
+    const stranger = client({ ca, cert: untrusted.record.chainPem, key: untrusted.privateKeyPem });
+    const strangerResponse = await stranger(peer.jwksUri);
+    expect(strangerResponse.status).toBe(403);
+    expect(((await strangerResponse.json()) as { error_description: string }).error_description).toMatch(
+      /^mutual TLS is required: the client certificate CN=Other_Client is not trusted \(/,
+    );
+    const strangerToken = await stranger(peer.tokenEndpoint, {
+      method: 'POST',
+      body: 'grant_type=client_credentials',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(strangerToken.status).toBe(401);
+    expect(((await strangerToken.json()) as { error: string }).error).toBe('invalid_client');
+
+    const friend = client({ ca, cert: trusted.record.chainPem, key: trusted.privateKeyPem });
+    expect((await friend(peer.jwksUri)).status).toBe(200);
+    expect(peer.log().at(-1)).toMatchObject({ endpoint: 'jwks', verdict: 'served', clientCertificateSubject: 'CN=Client_Cert' });
+    expect(peer.log().at(-2)).toMatchObject({ verdict: 'rejected', clientCertificateSubject: 'CN=Other_Client' });
+  });
+
+  it('with optional mutual TLS, serves clients without a certificate and logs the subject of those with one', async () => {
+    const backend = await unlockedTestBackend();
+    const trusted = await createCertificate(backend, 'Client_Cert');
+    const peer = await startReceiver(backend, { protocol: 'https', mtls: 'optional', mtlsTrustedCertificateIds: [trusted.record.id] });
+    expect((await client({ ca: peer.ca })(peer.jwksUri)).status).toBe(200);
+    expect(peer.log().at(-1)!.clientCertificateSubject).toBeUndefined();
+    expect((await client({ ca: peer.ca, cert: trusted.record.chainPem, key: trusted.privateKeyPem })(peer.jwksUri)).status).toBe(200);
+    expect(peer.log().at(-1)!.clientCertificateSubject).toBe('CN=Client_Cert');
+  });
+});
+
+describe('receiver lifecycle and listening', () => {
+  it('stops cleanly: the listening socket and open connections are closed', async () => {
+    const backend = await unlockedTestBackend();
+    const peer = await startReceiver(backend);
+    const port = Number(new URL(peer.baseUrl).port);
+    // An idle keep-alive connection, as a client would leave one.
+    const idle = connect(port, '127.0.0.1');
+    await once(idle, 'connect');
+    const closed = once(idle, 'close');
+    expect((await client({})(peer.jwksUri)).status).toBe(200);
+    await peer.stop();
+    await closed;
+    expect(peer.receiver.status()).toMatchObject({ state: 'stopped', endpoints: [] });
+    const refused = connect(port, '127.0.0.1');
+    const [error] = (await once(refused, 'error')) as [NodeJS.ErrnoException];
+    expect(error.code).toBe('ECONNREFUSED');
+  });
+
+  it('says the port is in use and suggests another; refuses a non-loopback interface until allowed, then warns', async () => {
+    const backend = await unlockedTestBackend();
+    const first = await startReceiver(backend);
+    const port = Number(new URL(first.baseUrl).port);
+    const other = await unlockedTestBackend();
+    other.graph.internal.receiver.configure({ port });
+    const busy = await other.dispatch('receiver.start', []);
+    expect(busy).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message: `Port ${port} is already in use on 127.0.0.1. Choose another port, or 0 to let Signet pick a free one.`,
+      },
+    });
+    expect(other.graph.internal.receiver.status().state).toBe('stopped');
+
+    other.graph.internal.receiver.configure({ host: '0.0.0.0', port: 0 });
+    const refused = await other.dispatch('receiver.start', []);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', details: { field: 'host' } } });
+    other.graph.internal.receiver.configure({ allowExternalInterface: true });
+    const status = unwrapResult(await other.dispatch('receiver.start', []));
+    expect(status.warnings[0]).toBe('Listening on 0.0.0.0: other machines on your network can reach the receiver.');
+    await other.graph.internal.receiver.stop();
+  });
+
+  it('stops when the vault locks (its keys are no longer available)', async () => {
+    const backend = await unlockedTestBackend();
+    const peer = await startReceiver(backend);
+    backend.graph.internal.vault.lock();
+    await expect.poll(() => peer.receiver.status().warnings).toContain('The receiver stopped because the vault was locked.');
+    expect(peer.receiver.status().state).toBe('stopped');
+    const locked = await backend.dispatch('receiver.start', []);
+    expect(locked).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
+  });
+});
+
+afterEach(async () => {
+  await Promise.all(agents.splice(0).map((agent) => agent.close()));
+});
