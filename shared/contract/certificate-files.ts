@@ -86,6 +86,25 @@ export const EXPORT_FORMATS = [
   'jks',
 ] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** File name endings per format (`<unique name>.<ending>`). */
+export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = {
+  'certificate-pem': 'crt',
+  'certificate-der': 'cer',
+  'chain-pem': 'chain.pem',
+  'public-key-pem': 'pub.pem',
+  'public-key-jwk': 'jwk.json',
+  jwks: 'jwks.json',
+  csr: 'csr',
+  pkcs12: 'p12',
+  'pkcs8-encrypted': 'key.pem',
+  jks: 'jks',
+};
+
+/** The file name Signet suggests for an export of these entries. */
+export function exportFileName(names: string[], format: ExportFormat): string {
+  return `${names.length === 1 ? names[0] : 'signet-certificates'}.${EXPORT_EXTENSIONS[format]}`;
+}
+
 /** Formats that carry the private key: exportable entries only, always password-protected. */
 export const PRIVATE_EXPORT_FORMATS: readonly ExportFormat[] = ['pkcs12', 'pkcs8-encrypted', 'jks'];
 

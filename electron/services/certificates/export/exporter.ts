@@ -3,7 +3,7 @@
  * exportable entries and always under a password. Main writes the file; the bridge answer is only
  * where it was saved.
  */
-import { ExportInput, PRIVATE_EXPORT_FORMATS, type ExportFormat } from '../../../../shared/contract/certificate-files';
+import { exportFileName, ExportInput, PRIVATE_EXPORT_FORMATS, type ExportFormat } from '../../../../shared/contract/certificate-files';
 import type { SavedFile } from '../../../../shared/contract/files';
 import type { CertificateRecord } from '../../../../shared/contract/certificates';
 import { AppError } from '../../../../shared/errors';
@@ -17,7 +17,6 @@ const MIN_PASSWORD = 6;
 
 interface Made {
   contents: string | Uint8Array;
-  extension: string;
   filter: FileFilter;
 }
 
@@ -51,9 +50,11 @@ export async function exportCertificates(store: CertificateStore, files: FileSav
     }
   }
   const made = await make(store, records, format, input.password ?? '');
-  const base = records.length === 1 ? records[0]!.name : 'signet-certificates';
   return files.save({
-    suggestedName: `${base}.${made.extension}`,
+    suggestedName: exportFileName(
+      records.map((record) => record.name),
+      format,
+    ),
     filters: [made.filter],
     contents: made.contents,
     destination: input.destination,
@@ -76,46 +77,42 @@ async function make(store: CertificateStore, records: CertificateRecord[], forma
   };
   switch (format) {
     case 'certificate-pem':
-      return { contents: toPem(needCertificate()[0]!), extension: 'crt', filter: { name: 'PEM certificate', extensions: ['crt', 'pem'] } };
+      return { contents: toPem(needCertificate()[0]!), filter: { name: 'PEM certificate', extensions: ['crt', 'pem'] } };
     case 'certificate-der':
-      return { contents: needCertificate()[0]!, extension: 'cer', filter: { name: 'DER certificate', extensions: ['cer', 'der'] } };
+      return { contents: needCertificate()[0]!, filter: { name: 'DER certificate', extensions: ['cer', 'der'] } };
     case 'chain-pem':
       return {
         contents: needCertificate()
           .map((der) => toPem(der))
           .join(''),
-        extension: 'chain.pem',
         filter: { name: 'PEM chain', extensions: ['pem'] },
       };
     case 'public-key-pem':
-      return { contents: record.publicKeyPem, extension: 'pub.pem', filter: { name: 'PEM public key', extensions: ['pem'] } };
+      return { contents: record.publicKeyPem, filter: { name: 'PEM public key', extensions: ['pem'] } };
     case 'public-key-jwk':
       return {
         contents: `${JSON.stringify(await store.publicJwk(record.id), null, 2)}\n`,
-        extension: 'jwk.json',
         filter: { name: 'JWK', extensions: ['json'] },
       };
     case 'jwks': {
       const keys = await Promise.all(records.map((entry) => store.publicJwk(entry.id)));
-      return { contents: `${JSON.stringify({ keys }, null, 2)}\n`, extension: 'jwks.json', filter: { name: 'JWKS', extensions: ['json'] } };
+      return { contents: `${JSON.stringify({ keys }, null, 2)}\n`, filter: { name: 'JWKS', extensions: ['json'] } };
     }
     case 'csr':
       if (!record.csrPem)
         throw new AppError('NOT_FOUND', `${record.label} has no certificate signing request: only CA-signed entries have one.`);
-      return { contents: record.csrPem, extension: 'csr', filter: { name: 'PKCS#10 request', extensions: ['csr', 'pem'] } };
+      return { contents: record.csrPem, filter: { name: 'PKCS#10 request', extensions: ['csr', 'pem'] } };
     case 'pkcs8-encrypted':
       return {
         contents: store
           .privateKey(record.id)
           .export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: password })
           .toString(),
-        extension: 'key.pem',
         filter: { name: 'Encrypted PKCS#8 key', extensions: ['pem', 'key'] },
       };
     case 'pkcs12':
       return {
         contents: writePkcs12({ pkcs8: pkcs8Of(store, record), chain: store.chainDer(record.id), password, friendlyName: record.name }),
-        extension: 'p12',
         filter: { name: 'PKCS#12', extensions: ['p12', 'pfx'] },
       };
     case 'jks':
@@ -129,7 +126,6 @@ async function make(store: CertificateStore, records: CertificateRecord[], forma
           password,
           records.map((entry) => ({ alias: entry.name.toLowerCase(), pkcs8: pkcs8Of(store, entry), chain: store.chainDer(entry.id) })),
         ),
-        extension: 'jks',
         filter: { name: 'Java keystore', extensions: ['jks'] },
       };
   }

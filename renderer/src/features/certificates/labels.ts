@@ -1,0 +1,35 @@
+/** How certificate facts read in the UI: type, key, expiry. */
+import type { CertificateRecord } from '../../../../shared/contract/certificates';
+
+export function typeLabel(record: CertificateRecord): string {
+  if (!record.hasPrivateKey) return record.hasCertificate ? 'Certificate only' : 'Public key only';
+  if (record.kind === 'self-signed') return 'Self-Signed';
+  if (record.kind === 'ca-signed') return 'CA-Signed';
+  return 'Imported';
+}
+
+/** "RSA 2048", "EC P-256", "Ed25519". */
+export function keyLabel(keyAlgorithm: string): string {
+  if (keyAlgorithm.startsWith('RSA-')) return `RSA ${keyAlgorithm.slice(4)}`;
+  if (keyAlgorithm.startsWith('EC-P')) return `EC P-${keyAlgorithm.slice(4)}`;
+  return keyAlgorithm;
+}
+
+export type ExpiryState = 'none' | 'ok' | 'soon' | 'expired';
+
+const DAY = 86_400_000;
+
+export function expiryState(record: CertificateRecord, now = Date.now()): ExpiryState {
+  if (!record.notAfter) return 'none';
+  const left = Date.parse(record.notAfter) - now;
+  if (left < 0) return 'expired';
+  return left < 30 * DAY ? 'soon' : 'ok';
+}
+
+export function formatDate(iso: string): string {
+  return iso ? iso.slice(0, 10) : '—';
+}
+
+export function daysLeft(iso: string, now = Date.now()): number {
+  return Math.floor((Date.parse(iso) - now) / DAY);
+}

@@ -1,0 +1,120 @@
+// The Certificates tab in Chromium: create (each key type, progress and cancel), table, details, rename, delete guard.
+import { X509Certificate } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useSharedBrowser } from '../../harness/browser';
+import { createCertificate, detailsOf, rowNames } from '../../harness/certificates-ui';
+import { openUnlockedSignet, type OpenSignet } from '../../harness/signet';
+
+const browser = useSharedBrowser();
+let signet: OpenSignet | undefined;
+afterEach(async () => {
+  await signet?.close();
+  signet = undefined;
+});
+const open = async () => (signet = await openUnlockedSignet({ browser: browser() }));
+
+describe('Certificates tab', () => {
+  it('creates a self-signed certificate of each key type; the table lists them with key and expiry', async () => {
+    const { page, backend } = await open();
+    const types = ['RSA 2048', 'RSA 3072', 'EC P-256', 'EC P-384', 'EC P-521', 'Ed25519'];
+    for (const keyType of types) {
+      await createCertificate(page, { label: `Key ${keyType}`, keyType });
+      const drawer = await detailsOf(page, `Key ${keyType}`);
+      await drawer.getByRole('button', { name: 'Close details' }).click();
+      await expect.poll(() => drawer.count()).toBe(0);
+    }
+    const records = backend.graph.internal.certificates.list();
+    expect(records.map((record) => record.keyAlgorithm)).toEqual(['RSA-2048', 'RSA-3072', 'EC-P256', 'EC-P384', 'EC-P521', 'Ed25519']);
+    expect(records.map((record) => record.name)).toEqual(types.map((type) => `Key_${type.replace(/[ -]/g, '_').replace(/_+/g, '_')}`));
+    const table = page.getByRole('table', { name: 'Certificates' });
+    expect(await table.getByRole('row').count()).toBe(7);
+    expect(await table.getByRole('row', { name: /Key EC P-384/ }).textContent()).toMatch(/Self-Signed.*EC P-384/);
+
+    // Sort by Key descending, then filter.
+    await page.getByRole('button', { name: 'Sort by Key' }).click();
+    await page.getByRole('button', { name: 'Sort by Key' }).click();
+    expect((await rowNames(page))[0]).toBe('Key_RSA_3072');
+    await page.getByLabel('Filter certificates').fill('p-5');
+    expect(await rowNames(page)).toEqual(['Key_EC_P_521']);
+  });
+
+  it('shows progress for RSA-4096, stays responsive, and Cancel stores nothing and keeps the form', async () => {
+    const { page, backend } = await open();
+    const dialog = await createCertificate(page, { label: 'Big key', keyType: 'RSA 4096', fields: { Company: 'Acme' } });
+    const status = dialog.getByRole('status', { name: 'Creation progress' });
+    await status.waitFor();
+    expect(await status.textContent()).toMatch(/Generating the key pair \(RSA 4096\)/);
+    // Main stays responsive while the key is generated: a bridge call from the page answers at once.
+    const started = Date.now();
+    expect(await page.evaluate(`window.signet.invoke('certificates.list', []).then((result) => result.ok)`)).toBe(true);
+    expect(Date.now() - started).toBeLessThan(400);
+    expect(await status.count()).toBe(1);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => status.count()).toBe(0);
+    expect(await dialog.getByLabel('Label', { exact: true }).inputValue()).toBe('Big key');
+    expect(await dialog.getByLabel('Company').inputValue()).toBe('Acme');
+    expect(await dialog.getByLabel('Validity (days)').inputValue()).toBe('730');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(backend.graph.internal.certificates.list()).toEqual([]);
+
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    const drawer = await detailsOf(page, 'Big key');
+    expect(await drawer.getByLabel('Key', { exact: true }).textContent()).toBe('RSA 4096');
+  });
+
+  it('shows details with fingerprints, x5t, x5t#S256 and the JWK thumbprint matching the certificate', async () => {
+    const { page, backend } = await open();
+    await createCertificate(page, { label: 'Signing', keyType: 'EC P-256', fields: { Company: 'Acme', 'Country Code': 'de' } });
+    const drawer = await detailsOf(page, 'Signing');
+    const record = backend.graph.internal.certificates.list()[0]!;
+    const certificate = new X509Certificate(record.chainPem);
+    await expect.poll(() => drawer.getByLabel('SHA-256 fingerprint', { exact: true }).textContent()).toBe(certificate.fingerprint256);
+    expect(await drawer.getByLabel('SHA-1 fingerprint', { exact: true }).textContent()).toBe(certificate.fingerprint);
+    expect(await drawer.getByLabel('x5t', { exact: true }).textContent()).toBe(record.x5t);
+    expect(await drawer.getByLabel('x5t#S256', { exact: true }).textContent()).toBe(record['x5t#S256']);
+    expect(await drawer.getByLabel('JWK thumbprint (kid)', { exact: true }).textContent()).toBe(record.jwkThumbprint);
+    expect(await drawer.getByLabel('Subject', { exact: true }).textContent()).toBe('C=DE, O=Acme, CN=Signing');
+    expect(await drawer.getByLabel('Key usages', { exact: true }).textContent()).toBe('Digital Signature');
+    expect(await drawer.getByLabel('Certificate (PEM)', { exact: true }).textContent()).toContain('-----BEGIN CERTIFICATE-----');
+    expect(await drawer.getByLabel('Public key (JWK)', { exact: true }).textContent()).toContain(`"kid": "${record.jwkThumbprint}"`);
+    expect(await drawer.getByRole('button', { name: 'Copy SHA-256 fingerprint' }).isVisible()).toBe(true);
+    expect(await drawer.getByRole('button', { name: 'Copy Certificate (PEM)' }).isVisible()).toBe(true);
+  });
+
+  it('shows form errors for bad input and a duplicate unique name, keeping what was typed', async () => {
+    const { page } = await open();
+    await createCertificate(page, { label: 'First', keyType: 'EC P-256' });
+    await (await detailsOf(page, 'First')).getByRole('button', { name: 'Close details' }).click();
+    const dialog = await createCertificate(page, { label: 'first', keyType: 'EC P-256', fields: { 'Country Code': 'Germany' } });
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('Country Code: two letters');
+    await dialog.getByLabel('Country Code').fill('DE');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('A certificate named First already exists');
+    expect(await dialog.getByLabel('Label', { exact: true }).inputValue()).toBe('first');
+    await dialog.getByLabel('Unique Name').fill('Second');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await detailsOf(page, 'first');
+  });
+
+  it('renames, and refuses to delete an entry a named credential uses, naming it', async () => {
+    const { page, backend } = await open();
+    await createCertificate(page, { label: 'Used', keyType: 'EC P-256' });
+    const drawer = await detailsOf(page, 'Used');
+    await drawer.getByLabel('Label', { exact: true }).fill('Used key');
+    await drawer.getByRole('button', { name: 'Rename' }).click();
+    await expect.poll(() => backend.graph.internal.certificates.list()[0]?.label).toBe('Used key');
+    const id = backend.graph.internal.certificates.list()[0]!.id;
+    const stop = backend.graph.internal.certificates.registerUsage((entry) => (entry === id ? ['Partner_API'] : []));
+    await drawer.getByRole('button', { name: 'Delete' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete Used key?' });
+    await confirm.getByRole('button', { name: 'Delete' }).click();
+    await expect
+      .poll(() => confirm.getByRole('alert').textContent())
+      .toBe('Used key is used by Partner_API. Change it to use another certificate first.');
+    expect(backend.graph.internal.certificates.list()).toHaveLength(1);
+    stop();
+    await confirm.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => backend.graph.internal.certificates.list().length).toBe(0);
+    await expect.poll(() => page.getByRole('table', { name: 'Certificates' }).textContent()).toContain('No certificates yet');
+  });
+});
