@@ -13,6 +13,14 @@ import { PINS_DOCUMENT, PinnedTokens } from './inspector/pins';
 import { CredentialEngine } from './credentials/credential-engine';
 import { CREDENTIALS_DOCUMENT, CredentialStore } from './credentials/credential-store';
 import { createCredentialsService } from './credentials/credentials-service';
+import { BodyStore } from './callout/body-store';
+import { CalloutEngine } from './callout/callout-engine';
+import { createCalloutServices } from './callout/callout-service';
+import { COLLECTIONS_DOCUMENT, CollectionStore } from './callout/collections';
+import { ENVIRONMENTS_DOCUMENT, EnvironmentStore } from './callout/environments';
+import { History, HISTORY_DOCUMENT } from './callout/history';
+import { createTransport } from './callout/transport';
+import type { CredentialResolver } from './credentials/resolver';
 import { createFileSaver, type FileSaver, type SaveDialog } from './files/file-saver';
 import type { FetchOptions } from './inspector/remote-keys';
 import type { Logger } from './log';
@@ -58,6 +66,11 @@ export interface ServiceGraph {
     credentialStore: CredentialStore;
     /** The local external service: configure, start → { baseUrl }, stop (README "The receiver"). */
     receiver: Receiver;
+    callouts: CalloutEngine;
+    history: History;
+    environments: EnvironmentStore;
+    /** Replaces where `callout:` finds named credentials (tests use a stand-in); the named-credential engine by default. */
+    setCredentialResolver(resolver: CredentialResolver | undefined): void;
   };
   dispose(): Promise<void>;
 }
@@ -91,7 +104,30 @@ export function createServices(deps: ServiceDeps): ServiceGraph {
   receiver.onLog((entry) => deps.events.emit('receiver.log', entry));
   receiver.onStatus((status) => deps.events.emit('receiver.status', status));
 
+  let credentialResolver: CredentialResolver = credentials;
+  const transport = createTransport();
+  const bodies = new BodyStore();
+  const callouts = new CalloutEngine({
+    transport,
+    bodies,
+    certificates,
+    resolver: () => credentialResolver,
+    userAgent: `Signet/${deps.info.version}`,
+  });
+  const history = new History(open(HISTORY_DOCUMENT));
+  const environments = new EnvironmentStore(open(ENVIRONMENTS_DOCUMENT), vault);
+  const collections = new CollectionStore(open(COLLECTIONS_DOCUMENT));
+
   const services: SignetServices = {
+    ...createCalloutServices({
+      engine: callouts,
+      bodies,
+      environments,
+      history,
+      collections,
+      files,
+      credentialNames: () => credentialResolver.names(),
+    }),
     app: createAppService({ info: { ...deps.info, dataFolder: deps.dataFolder }, reports, openExternal: deps.openExternal }),
     certificates: createCertificatesService(certificates, { events: deps.events, files }),
     inspector: createInspectorService({ certificates, pins: new PinnedTokens(open(PINS_DOCUMENT), vault), fetch: deps.inspectorFetch }),
@@ -103,11 +139,26 @@ export function createServices(deps: ServiceDeps): ServiceGraph {
 
   return {
     services,
-    internal: { vault, reports, certificates, files, credentials, credentialStore, receiver },
+    internal: {
+      vault,
+      reports,
+      certificates,
+      files,
+      credentials,
+      credentialStore,
+      receiver,
+      callouts,
+      history,
+      environments,
+      setCredentialResolver: (resolver) => (credentialResolver = resolver ?? credentials),
+    },
     async dispose() {
       clearInterval(flushLastUsed);
       credentialStore.flushLastUsed();
       await receiver.dispose();
+      history.flush();
+      await transport.close();
+      bodies.dispose();
       vault.lock();
     },
   };

@@ -8,6 +8,10 @@ import { certificatesContract, type CreationProgress } from './certificates';
 import { inspectorContract } from './inspector';
 import { credentialsContract } from './credentials';
 import { receiverContract, type ReceiverLogEntry, type ReceiverStatus } from './receiver';
+import { collectionsContract } from './collections';
+import { environmentsContract } from './environments';
+import { historyContract } from './history';
+import { httpContract } from './http';
 import { settingsContract } from './settings';
 import { vaultContract, type VaultStatus } from './vault';
 
@@ -17,6 +21,10 @@ export const contract = {
   inspector: inspectorContract,
   credentials: credentialsContract,
   receiver: receiverContract,
+  collections: collectionsContract,
+  environments: environmentsContract,
+  history: historyContract,
+  http: httpContract,
   settings: settingsContract,
   vault: vaultContract,
 };

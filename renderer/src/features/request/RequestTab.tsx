@@ -1,11 +1,114 @@
-/** The Request tab. */
-import { EmptyState } from '../../app/EmptyState';
+/**
+ * The Request tab: several requests open as inner tabs, an environment picker, and the editor with
+ * its response. Ctrl/Cmd+Enter sends, Esc cancels, Ctrl/Cmd+S saves. Other tabs open a request
+ * here with `goTo('request', { bearerToken?, url?, credentialName? })`.
+ */
+import { Box, Group, Select, Title } from '@mantine/core';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useIntent, useNavigation } from '../../app/navigation';
+import { api } from '../../bridge';
+import { RequestEditor } from './RequestEditor';
+import { RequestTabStrip } from './RequestTabStrip';
+import { useEnvironments } from './useEnvironments';
+import { useRequestTabs } from './useRequestTabs';
+
+function useCredentialNames(): string[] {
+  const [names, setNames] = useState<string[]>([]);
+  const { active } = useNavigation();
+  useEffect(() => {
+    if (active !== 'request') return;
+    api.http.credentialNames().then(setNames, () => setNames([]));
+  }, [active]);
+  return names;
+}
 
 export function RequestTab() {
+  const tabs = useRequestTabs();
+  const environments = useEnvironments();
+  const credentialNames = useCredentialNames();
+  const { active: activeTab } = useNavigation();
+  const intent = useIntent('request');
+  const handled = useRef(0);
+  const { newTab } = tabs;
+
+  useEffect(() => {
+    if (!intent || intent.seq === handled.current) return;
+    handled.current = intent.seq;
+    const { bearerToken, url, credentialName } = intent.payload;
+    newTab({
+      name: credentialName ?? (bearerToken ? 'With token' : 'Untitled'),
+      spec: {
+        url: url ?? (credentialName ? `callout:${credentialName}/` : ''),
+        auth: bearerToken ? { type: 'bearer', token: bearerToken } : { type: 'inherit' },
+      },
+    });
+  }, [intent, newTab]);
+
+  const current = tabs.active;
+  const send = useCallback(() => void tabs.send(current.id, environments.activeId), [tabs, current.id, environments.activeId]);
+  const cancel = useCallback(() => void tabs.cancel(current.id), [tabs, current.id]);
+
+  // Keyboard shortcuts while the Request tab is showing (capture: CodeMirror binds Mod-Enter too).
+  useEffect(() => {
+    if (activeTab !== 'request') return;
+    const onKey = (event: KeyboardEvent) => {
+      const mod = event.ctrlKey || event.metaKey;
+      if (mod && event.key === 'Enter') {
+        event.preventDefault();
+        event.stopPropagation();
+        send();
+      } else if (event.key === 'Escape' && current.sending) {
+        cancel();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [activeTab, send, cancel, current.sending]);
+
+  const variables = useMemo(
+    () => new Set(environments.active?.variables.filter((variable) => variable.enabled).map((variable) => variable.name) ?? []),
+    [environments.active],
+  );
+
   return (
-    <EmptyState title="Request">
-      The request builder will live here: method, URL (absolute or callout:Name/path), params, headers, body, and the response with its auth
-      trace.
-    </EmptyState>
+    <Box h="100%" style={{ display: 'flex', flexDirection: 'column' }}>
+      <Group justify="space-between" px="sm" py={4} gap="xs">
+        <Title order={2} size="h5">
+          Request
+        </Title>
+        <Select
+          size="xs"
+          w={220}
+          aria-label="Environment"
+          placeholder="No environment"
+          clearable
+          data={environments.environments.map((environment) => ({ value: environment.id, label: environment.name }))}
+          value={environments.activeId}
+          onChange={(id) => void environments.setActive(id)}
+        />
+      </Group>
+      <RequestTabStrip
+        tabs={tabs.tabs}
+        activeId={current.id}
+        onSelect={tabs.setActiveId}
+        onClose={tabs.closeTab}
+        onRename={tabs.rename}
+        onNew={() => tabs.newTab()}
+      />
+      <Box p="sm" style={{ flex: 1, minHeight: 0 }}>
+        <RequestEditor
+          key={current.id}
+          open={current}
+          onDraft={(change) => tabs.updateDraft(current.id, change)}
+          onSend={send}
+          onCancel={cancel}
+          onRetryWithoutTls={() =>
+            void tabs.send(current.id, environments.activeId, (draft) => ({ ...draft, settings: { ...draft.settings, verifyTls: false } }))
+          }
+          credentialNames={credentialNames}
+          variables={variables}
+        />
+      </Box>
+    </Box>
   );
 }

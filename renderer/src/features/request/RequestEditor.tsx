@@ -1,0 +1,97 @@
+/** One request: URL bar, then Params, Headers, Body, Auth and Settings, with the response below. */
+import { Badge, Box, Stack, Tabs } from '@mantine/core';
+import type { RequestDraft, OpenRequest } from './model';
+import { COMMON_HEADERS } from './model';
+import { KeyValueEditor } from '../../components/KeyValueEditor';
+import { parseCalloutUrl } from '../../../../shared/request/callout-url';
+import { syncParams, urlWithParams } from '../../../../shared/request/url-params';
+import { AuthPanel } from './AuthPanel';
+import { BodyEditor } from './BodyEditor';
+import { ResponseView } from './ResponseView';
+import { SettingsPanel } from './SettingsPanel';
+import { UrlBar } from './UrlBar';
+
+export interface RequestEditorProps {
+  open: OpenRequest;
+  onDraft(change: (draft: RequestDraft) => RequestDraft): void;
+  onSend(): void;
+  onCancel(): void;
+  onRetryWithoutTls(): void;
+  credentialNames: string[];
+  variables: Set<string>;
+}
+
+function headerProblem(name: string, value: string): string | null {
+  if (/[\r\n]/.test(name) || /[\r\n]/.test(value)) return 'Contains a line break';
+  if (/[^\x20-\x7e\t]/.test(name + value)) return 'Contains a non-ASCII character';
+  if (name && !/^[!#$%&'*+.^_`|~0-9A-Za-z{}-]+$/.test(name)) return 'Not a valid header name';
+  return null;
+}
+
+export function RequestEditor({ open, onDraft, onSend, onCancel, onRetryWithoutTls, credentialNames, variables }: RequestEditorProps) {
+  const { draft } = open;
+  const callout = parseCalloutUrl(draft.url);
+  const enabledHeaders = draft.headers.filter((header) => header.enabled && header.name).length;
+  return (
+    <Stack gap="xs" h="100%" style={{ minHeight: 0 }}>
+      <UrlBar
+        method={draft.method}
+        url={draft.url}
+        onMethod={(method) => onDraft((current) => ({ ...current, method }))}
+        onUrl={(url) => onDraft((current) => ({ ...current, url, params: syncParams(url, current.params) }))}
+        credentialNames={credentialNames}
+        variables={variables}
+        sending={open.sending}
+        onSend={onSend}
+        onCancel={onCancel}
+      />
+      <Tabs defaultValue={draft.body.type !== 'none' ? 'body' : 'params'} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="params">Params{draft.params.length ? ` (${draft.params.length})` : ''}</Tabs.Tab>
+          <Tabs.Tab value="headers">Headers{enabledHeaders ? ` (${enabledHeaders})` : ''}</Tabs.Tab>
+          <Tabs.Tab value="body">Body{draft.body.type !== 'none' ? ` (${draft.body.type})` : ''}</Tabs.Tab>
+          <Tabs.Tab value="auth" rightSection={callout && draft.auth.type === 'inherit' ? <Badge size="xs">{callout.name}</Badge> : null}>
+            Auth
+          </Tabs.Tab>
+          <Tabs.Tab value="settings">Settings</Tabs.Tab>
+        </Tabs.List>
+        <Box pt="xs" mah={380} style={{ overflow: 'auto' }}>
+          <Tabs.Panel value="params">
+            <KeyValueEditor
+              noun="Param"
+              rows={draft.params}
+              onChange={(params) => onDraft((current) => ({ ...current, params, url: urlWithParams(current.url, params) }))}
+            />
+          </Tabs.Panel>
+          <Tabs.Panel value="headers">
+            <KeyValueEditor
+              noun="Header"
+              rows={draft.headers}
+              nameSuggestions={COMMON_HEADERS}
+              errors={draft.headers.map((header) => headerProblem(header.name, header.value))}
+              onChange={(headers) => onDraft((current) => ({ ...current, headers }))}
+            />
+          </Tabs.Panel>
+          <Tabs.Panel value="body">
+            <BodyEditor body={draft.body} onChange={(body) => onDraft((current) => ({ ...current, body }))} />
+          </Tabs.Panel>
+          <Tabs.Panel value="auth">
+            <AuthPanel
+              auth={draft.auth}
+              onChange={(auth) => onDraft((current) => ({ ...current, auth }))}
+              callout={callout?.name ?? null}
+              credentialNames={credentialNames}
+              lastTrace={open.response?.auth ?? null}
+            />
+          </Tabs.Panel>
+          <Tabs.Panel value="settings">
+            <SettingsPanel settings={draft.settings} onChange={(settings) => onDraft((current) => ({ ...current, settings }))} />
+          </Tabs.Panel>
+        </Box>
+      </Tabs>
+      <Box style={{ flex: 1, minHeight: 260, borderTop: '1px solid var(--mantine-color-default-border)' }} pt="xs" aria-label="Response">
+        <ResponseView open={open} onRetryWithoutTls={onRetryWithoutTls} />
+      </Box>
+    </Stack>
+  );
+}

@@ -1,0 +1,107 @@
+/** The inner tabs of the Request tab: one per open request, with unsaved marker, rename (double-click) and close. */
+import { ActionIcon, Box, Group, ScrollArea, TextInput, Tooltip, UnstyledButton } from '@mantine/core';
+import { IconPlus, IconX } from '@tabler/icons-react';
+import { useState } from 'react';
+import { isDirty, type OpenRequest } from './model';
+
+export interface RequestTabStripProps {
+  tabs: OpenRequest[];
+  activeId: string;
+  onSelect(id: string): void;
+  onClose(id: string): void;
+  onRename(id: string, name: string): void;
+  onNew(): void;
+}
+
+export function RequestTabStrip({ tabs, activeId, onSelect, onClose, onRename, onNew }: RequestTabStripProps) {
+  const [editing, setEditing] = useState<string | null>(null);
+  return (
+    <Group gap={0} wrap="nowrap" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
+      <ScrollArea type="never" style={{ flex: 1 }}>
+        <Group gap={0} wrap="nowrap" role="tablist" aria-label="Open requests">
+          {tabs.map((tab) => {
+            const active = tab.id === activeId;
+            const dirty = isDirty(tab);
+            return (
+              <Group
+                key={tab.id}
+                gap={2}
+                wrap="nowrap"
+                px={6}
+                py={2}
+                style={{
+                  borderRight: '1px solid var(--mantine-color-default-border)',
+                  background: active ? 'var(--mantine-color-default-hover)' : undefined,
+                  borderBottom: active ? '2px solid var(--mantine-primary-color-filled)' : '2px solid transparent',
+                }}
+              >
+                {editing === tab.id ? (
+                  <TextInput
+                    size="xs"
+                    aria-label="Request name"
+                    defaultValue={tab.name}
+                    autoFocus
+                    onBlur={(event) => {
+                      onRename(tab.id, event.currentTarget.value.trim() || tab.name);
+                      setEditing(null);
+                    }}
+                    onKeyDown={(event) => {
+                      if (event.key === 'Enter') event.currentTarget.blur();
+                      if (event.key === 'Escape') setEditing(null);
+                    }}
+                  />
+                ) : (
+                  <UnstyledButton
+                    role="tab"
+                    aria-selected={active}
+                    aria-label={`${tab.name}${dirty ? ' (unsaved)' : ''}`}
+                    onClick={() => onSelect(tab.id)}
+                    onDoubleClick={() => setEditing(tab.id)}
+                    title="Double-click to rename"
+                    fz="xs"
+                    px={4}
+                    style={{ whiteSpace: 'nowrap', maxWidth: 220, overflow: 'hidden', textOverflow: 'ellipsis' }}
+                  >
+                    <Box component="span" c={methodColor(tab.draft.method)} fw={700} mr={4}>
+                      {tab.draft.method}
+                    </Box>
+                    {tab.name}
+                    {dirty && (
+                      <Box component="span" ml={4} c="orange" aria-hidden>
+                        ●
+                      </Box>
+                    )}
+                  </UnstyledButton>
+                )}
+                <ActionIcon size="xs" variant="subtle" color="gray" aria-label={`Close ${tab.name}`} onClick={() => onClose(tab.id)}>
+                  <IconX size={12} />
+                </ActionIcon>
+              </Group>
+            );
+          })}
+        </Group>
+      </ScrollArea>
+      <Tooltip label="New request">
+        <ActionIcon variant="subtle" aria-label="New request" onClick={onNew} mx={4}>
+          <IconPlus size={14} />
+        </ActionIcon>
+      </Tooltip>
+    </Group>
+  );
+}
+
+function methodColor(method: string): string {
+  switch (method) {
+    case 'GET':
+      return 'teal';
+    case 'POST':
+      return 'blue';
+    case 'PUT':
+    case 'PATCH':
+      return 'orange';
+    case 'DELETE':
+      return 'red';
+    default:
+      return 'gray';
+  }
+}

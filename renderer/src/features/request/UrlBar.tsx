@@ -1,0 +1,98 @@
+/** Method, URL (absolute or callout:Name/path, with completion of named-credential names), Send/Cancel with elapsed time. */
+import { Autocomplete, Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { IconPlayerStop, IconSend } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { HTTP_METHODS } from '../../../../shared/contract/http';
+import { parseCalloutUrl } from '../../../../shared/request/callout-url';
+import { referencedVariables } from '../../../../shared/request/variables';
+import { formatMs } from './model';
+
+export interface UrlBarProps {
+  method: string;
+  url: string;
+  onMethod(method: string): void;
+  onUrl(url: string): void;
+  credentialNames: string[];
+  /** Names defined in the active environment. */
+  variables: Set<string>;
+  sending: { startedAt: number } | null;
+  onSend(): void;
+  onCancel(): void;
+}
+
+export function UrlBar({ method, url, onMethod, onUrl, credentialNames, variables, sending, onSend, onCancel }: UrlBarProps) {
+  const callout = parseCalloutUrl(url);
+  const suggestions =
+    url.trim().toLowerCase().startsWith('callout:') && callout && !callout.rest
+      ? credentialNames.map((name) => `callout:${name}/`)
+      : !url.trim()
+        ? credentialNames.slice(0, 8).map((name) => `callout:${name}/`)
+        : [];
+  const referenced = referencedVariables(url);
+  return (
+    <Stack gap={4}>
+      <Group gap={6} wrap="nowrap" align="flex-start">
+        <Autocomplete
+          aria-label="Method"
+          w={120}
+          data={[...HTTP_METHODS]}
+          value={method}
+          onChange={(value) => onMethod(value.toUpperCase())}
+          styles={{ input: { fontWeight: 600 } }}
+        />
+        <Autocomplete
+          aria-label="URL"
+          placeholder="https://api.example.com/path  or  callout:My_Credential/path"
+          style={{ flex: 1 }}
+          data={suggestions}
+          value={url}
+          onChange={onUrl}
+          spellCheck={false}
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 12 } }}
+        />
+        {sending ? (
+          <Button color="red" variant="light" leftSection={<IconPlayerStop size={14} />} onClick={onCancel}>
+            Cancel <Elapsed since={sending.startedAt} />
+          </Button>
+        ) : (
+          <Button leftSection={<IconSend size={14} />} onClick={onSend}>
+            Send
+          </Button>
+        )}
+      </Group>
+      {referenced.length > 0 && (
+        <Group gap={4} aria-label="Variables in the URL">
+          {referenced.map((name) => (
+            <Badge
+              key={name}
+              size="xs"
+              variant="light"
+              color={variables.has(name) ? 'teal' : 'red'}
+              title={variables.has(name) ? 'Defined in the active environment' : 'Not defined in the active environment'}
+            >
+              {`{{${name}}}`}
+            </Badge>
+          ))}
+        </Group>
+      )}
+      {callout && callout.name && credentialNames.length > 0 && !credentialNames.includes(callout.name) && (
+        <Text size="xs" c="orange" role="status">
+          There is no named credential called {callout.name}.
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+function Elapsed({ since }: { since: number }) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 100);
+    return () => clearInterval(timer);
+  }, []);
+  return (
+    <Text span size="xs" ml={6} aria-label="Elapsed time">
+      {formatMs(now - since)}
+    </Text>
+  );
+}

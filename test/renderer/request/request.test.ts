@@ -1,0 +1,113 @@
+// The Request tab in Chromium through the Chromium host, against real servers on 127.0.0.1:0.
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useSharedBrowser } from '../../harness/browser';
+import { localhostCertificate, startServer } from '../../harness/servers';
+import { openUnlockedSignet, type OpenSignet } from '../../harness/signet';
+
+const browser = useSharedBrowser();
+let signet: OpenSignet | undefined;
+afterEach(async () => {
+  await signet?.close();
+  signet = undefined;
+});
+
+async function openRequestTab() {
+  signet = await openUnlockedSignet({ browser: browser() });
+  const { page } = signet;
+  await page.getByRole('tab', { name: 'Request', exact: true }).click();
+  await page.getByRole('combobox', { name: 'URL' }).waitFor();
+  return page;
+}
+
+const summary = (page: Page) => page.getByLabel('Response summary');
+/** Picks a SegmentedControl option (its radio input is visually hidden, so it is clicked by event). */
+const choose = (page: Page, name: string) => page.getByRole('radio', { name, exact: true }).dispatchEvent('click');
+
+describe('Request tab', () => {
+  it('sends a GET with Ctrl+Enter and shows status, time, size, pretty body, headers and timeline', async () => {
+    const server = await startServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/json', 'x-served-by': 'test' }).end('{"hello":"world","n":[1,2]}'),
+    );
+    const page = await openRequestTab();
+    await page.getByRole('combobox', { name: 'URL' }).fill(`${server.url}/things?limit=5`);
+    await page.getByRole('tab', { name: /^Params/ }).click();
+    expect(await page.getByRole('textbox', { name: 'Param 1 name' }).inputValue()).toBe('limit');
+    await page.getByRole('textbox', { name: 'Param 1 value' }).fill('10');
+    expect(await page.getByRole('combobox', { name: 'URL' }).inputValue()).toBe(`${server.url}/things?limit=10`);
+    await page.getByRole('combobox', { name: 'URL' }).press('Control+Enter');
+    await expect.poll(() => page.getByLabel('Status').textContent()).toBe('200 OK');
+    expect(server.requests[0]!.url).toBe('/things?limit=10');
+    expect(await summary(page).getByLabel('Size').textContent()).toBe('27 B');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Response body' }).textContent()).toContain('"hello": "world"');
+    await choose(page, 'Raw');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Response body' }).textContent()).toContain('{"hello":"world","n":[1,2]}');
+    await page.getByRole('tab', { name: /^Headers \(/ }).click();
+    expect(await page.getByRole('table', { name: 'Response headers' }).textContent()).toContain('x-served-bytest');
+    await page.getByRole('tab', { name: 'Timeline' }).click();
+    expect(await page.getByRole('table', { name: 'Timeline' }).textContent()).toContain(`GET ${server.url}/things?limit=10`);
+  });
+
+  it('sends a JSON body and shows the pasted JWT in the Auth trace, with Open in Inspector', async () => {
+    const server = await startServer((_req, res) => res.writeHead(201).end());
+    const page = await openRequestTab();
+    const token = `${Buffer.from('{"alg":"ES256","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"sub":"renderer-test"}').toString('base64url')}.c2ln`;
+    await page.getByRole('combobox', { name: 'Method' }).fill('POST');
+    await page.getByRole('combobox', { name: 'URL' }).fill(server.url);
+    await page.getByRole('tab', { name: /^Body/ }).click();
+    await choose(page, 'JSON');
+    await page.getByRole('textbox', { name: 'Request body' }).fill('{"a": 1}');
+    await page.getByRole('tab', { name: 'Auth' }).click();
+    await page.getByRole('combobox', { name: 'Auth type' }).click();
+    await page.getByRole('option', { name: 'Bearer token' }).click();
+    await page.getByRole('textbox', { name: 'Token' }).fill(token);
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => page.getByLabel('Status').textContent()).toBe('201 Created');
+    expect(server.requests[0]).toMatchObject({
+      method: 'POST',
+      body: '{"a": 1}',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    });
+    await page.getByRole('tab', { name: 'Auth', exact: true }).last().click();
+    await expect.poll(() => page.getByLabel('JWT claims').textContent()).toContain('"sub": "renderer-test"');
+    await page.getByRole('button', { name: 'Open in Inspector' }).click();
+    await expect.poll(() => page.getByRole('tab', { name: 'Inspector' }).getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('names a TLS failure and sends again with verification off for this request', async () => {
+    const tls = await localhostCertificate();
+    const server = await startServer((_req, res) => res.end('secure hello'), { tls: { key: tls.key, cert: tls.cert } });
+    const page = await openRequestTab();
+    await page.getByRole('combobox', { name: 'URL' }).fill(server.url);
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('self-signed certificate');
+    await page.getByRole('button', { name: 'Turn off TLS verification for this request and send' }).click();
+    await expect.poll(() => page.getByLabel('Status').textContent()).toBe('200 OK');
+  });
+
+  it('shows the elapsed time while waiting and cancels with Esc', async () => {
+    const server = await startServer(() => new Promise(() => {}));
+    const page = await openRequestTab();
+    await page.getByRole('combobox', { name: 'URL' }).fill(server.url);
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => page.getByLabel('Elapsed time').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('cancelled');
+  });
+
+  it('opens, renames and closes inner request tabs, and marks unsaved changes', async () => {
+    const page = await openRequestTab();
+    const strip = page.getByRole('tablist', { name: 'Open requests' });
+    expect(await strip.getByRole('tab').count()).toBe(1);
+    await page.getByRole('button', { name: 'New request' }).click();
+    expect(await strip.getByRole('tab').count()).toBe(2);
+    await page.getByRole('combobox', { name: 'URL' }).fill('https://example.com/x');
+    await expect.poll(() => strip.getByRole('tab', { selected: true }).getAttribute('aria-label')).toBe('Untitled (unsaved)');
+    await strip.getByRole('tab', { selected: true }).dblclick();
+    await page.getByRole('textbox', { name: 'Request name' }).fill('Accounts');
+    await page.getByRole('textbox', { name: 'Request name' }).press('Enter');
+    await expect.poll(() => strip.getByRole('tab', { selected: true }).getAttribute('aria-label')).toBe('Accounts (unsaved)');
+    await page.getByRole('button', { name: 'Close Accounts' }).click();
+    expect(await strip.getByRole('tab').count()).toBe(1);
+  });
+});
