@@ -82,7 +82,6 @@ export function checkProfile(profile: NamedCredentialFields, context: CheckConte
       break;
     case 'bearer':
       if (!context.secrets.bearerToken) error('secrets.bearerToken', 'Bearer Token: enter the token.');
-      warn('secrets.bearerToken', 'A static bearer token is sent as is and never refreshed: replace it when it expires.');
       break;
     case 'jwt-exchange':
     case 'client-credentials':
