@@ -140,7 +140,7 @@ export class Receiver {
             { name: 'JWKS', method: 'GET', url: endpointUrls.jwksUri },
             { name: 'OpenID configuration', method: 'GET', url: endpointUrls.discovery },
             { name: 'Token endpoint', method: 'POST', url: endpointUrls.tokenEndpoint },
-            { name: 'Protected API', method: 'ANY', url: `${endpointUrls.api}/…` },
+            { name: 'Protected API (any path below)', method: 'ANY', url: `${endpointUrls.api}/` },
           ]
         : [],
       ...(running && this.#serverCertificatePem ? { serverCertificatePem: this.#serverCertificatePem } : {}),
