@@ -22,7 +22,7 @@ async function openReceiverTab() {
     await backend.dispatch('certificates.createSelfSigned', [{ label: 'Salesforce signing', name: 'SF_Signing', keyAlgorithm: 'EC-P256' }]),
   );
   const key = backend.graph.internal.certificates.privateKey(record.id).export({ type: 'pkcs8', format: 'pem' }).toString();
-  await page.getByRole('tab', { name: 'Receiver' }).click();
+  await page.getByRole('tab', { name: 'Receiver', exact: true }).click();
   await expect.poll(() => page.getByLabel('Receiver status').textContent()).toBe('Stopped');
   return { page, backend, record, key };
 }
@@ -78,7 +78,7 @@ describe('Receiver tab', () => {
     await dialog.getByRole('button', { name: 'Open in Inspector' }).click();
     await expect.poll(() => page.getByRole('tab', { name: 'Inspector' }).getAttribute('aria-selected')).toBe('true');
 
-    await page.getByRole('tab', { name: 'Receiver' }).click();
+    await page.getByRole('tab', { name: 'Receiver', exact: true }).click();
     await page.getByRole('button', { name: 'Clear log' }).click();
     await expect.poll(() => page.getByText('No requests yet.').isVisible()).toBe(true);
 
