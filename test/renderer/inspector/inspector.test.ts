@@ -1,0 +1,264 @@
+// The Inspector tab in Chromium through the Chromium host, with real services: paste and decode,
+// claims and warnings, verify with each key source, validate, craft + sign + verify, pins, intents.
+import { generateKeyPairSync } from 'node:crypto';
+import { createSigner, createVerifier } from 'fast-jwt';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useSharedBrowser } from '../../harness/browser';
+import { unwrapResult } from '../../harness/rpc';
+import { startServer } from '../../harness/servers';
+import { openUnlockedSignet, type OpenSignet } from '../../harness/signet';
+
+const browser = useSharedBrowser();
+let signet: OpenSignet | undefined;
+afterEach(async () => {
+  await signet?.close();
+  signet = undefined;
+});
+
+async function openInspector() {
+  signet = await openUnlockedSignet({ browser: browser() });
+  await signet.page.getByRole('tab', { name: 'Inspector' }).click();
+  return signet;
+}
+
+const panel = (page: Page) => page.getByRole('tabpanel', { name: 'Inspector' });
+const seconds = () => Math.floor(Date.now() / 1000);
+/** Mantine's SegmentedControl hides its radio inputs; a person clicks the label. */
+const choose = (page: Page, name: string) =>
+  panel(page)
+    .locator('label')
+    .filter({ hasText: new RegExp(`^${name.replace(/[()]/g, '\\$&')}$`) })
+    .click();
+const secret = 'a-test-secret-that-is-32-bytes-long!';
+
+describe('Inspector', () => {
+  it('decodes as you type: parts, claims with times, warnings; a broken token gets its message and the text stays', async () => {
+    const { page } = await openInspector();
+    const token = createSigner({ key: secret, algorithm: 'HS256', clockTimestamp: Date.now() - 60_000 })({
+      iss: 'https://issuer.test',
+      sub: 'alice',
+      exp: seconds() + 240,
+      custom: 42,
+    });
+    await panel(page).getByLabel('Token', { exact: true }).fill(`Authorization: Bearer ${token}`);
+
+    await expect.poll(() => panel(page).getByLabel('Header JSON').textContent()).toContain('"alg": "HS256"');
+    expect(await panel(page).getByLabel('Payload JSON').textContent()).toContain('"sub": "alice"');
+    const claims = panel(page).getByRole('table', { name: 'Claims' });
+    expect(await claims.locator('tr[data-claim="iss"]').textContent()).toContain('Issuer');
+    expect(await claims.locator('tr[data-claim="exp"]').textContent()).toMatch(/expires in [34] min/);
+    expect(await claims.locator('tr[data-claim="exp"]').textContent()).toContain(
+      new Date((seconds() + 240) * 1000).toISOString().slice(0, 16),
+    );
+    console.log(await claims.textContent());
+    expect(await claims.locator('tr[data-claim="iat"]').textContent()).toContain('issued 1 min ago');
+    expect(await claims.locator('tr[data-claim="custom"]').textContent()).toContain('Custom claim');
+    expect(await panel(page).getByLabel('Lifetime').textContent()).toBe('Lifetime: 5 min (300 s).');
+    // No aud → one warning.
+    const warnings = panel(page).getByRole('list', { name: 'Warnings' });
+    expect(await warnings.locator('[data-lint]').evaluateAll((items) => items.map((item) => item.getAttribute('data-lint')))).toEqual([
+      'AUD_MISSING',
+    ]);
+
+    const [h, p] = token.split('.');
+    await panel(page).getByLabel('Token', { exact: true }).fill(`${h}.${p}`);
+    await expect
+      .poll(() => panel(page).getByRole('alert', { name: 'Cannot decode this token' }).textContent())
+      .toContain('A JWT has three parts');
+    expect(await panel(page).getByLabel('Token', { exact: true }).inputValue()).toBe(`${h}.${p}`);
+
+    await panel(page)
+      .getByLabel('Token', { exact: true })
+      .fill(`${h}.bm90IGpzb24.${token.split('.')[2]}`);
+    await expect.poll(() => panel(page).getByRole('alert', { name: 'Not a JWT' }).isVisible()).toBe(true);
+    expect(await panel(page).getByLabel('Payload text').textContent()).toContain('not json');
+
+    const none = `${Buffer.from('{"alg":"none","typ":"JWS","crit":["x"]}').toString('base64url')}.${Buffer.from(`{"exp":${seconds() * 1000}}`).toString('base64url')}.`;
+    await panel(page).getByLabel('Token', { exact: true }).fill(none);
+    await expect
+      .poll(() => warnings.locator('[data-lint]').evaluateAll((items) => items.map((item) => item.getAttribute('data-lint')).sort()))
+      .toEqual(['ALG_NONE', 'AUD_MISSING', 'CRIT_PRESENT', 'TIME_IN_MILLISECONDS', 'TYP_UNUSUAL']);
+
+    const jwe = `${Buffer.from('{"alg":"RSA-OAEP","enc":"A256GCM"}').toString('base64url')}.a2V5.aXY.Y2lwaGVy.dGFn`;
+    await panel(page).getByLabel('Token', { exact: true }).fill(jwe);
+    await expect.poll(() => panel(page).getByRole('alert', { name: 'Encrypted token (JWE)' }).isVisible()).toBe(true);
+    expect(await panel(page).getByLabel('Protected header JSON').textContent()).toContain('"enc": "A256GCM"');
+  });
+
+  it('verifies with a store certificate chosen by kid, says invalid for a tampered token, and validates claims', async () => {
+    const { page, backend } = await openInspector();
+    const record = unwrapResult(
+      await backend.dispatch('certificates.createSelfSigned', [{ label: 'API signing', name: 'API_Signing', keyAlgorithm: 'EC-P256' }]),
+    );
+    unwrapResult(await backend.dispatch('certificates.createSelfSigned', [{ label: 'Other', name: 'Other_Key', keyAlgorithm: 'EC-P256' }]));
+    const { token } = unwrapResult(
+      await backend.dispatch('inspector.sign', [
+        {
+          header: { typ: 'JWT' },
+          payload: { iss: 'https://issuer.test', aud: 'api', sub: 'alice', iat: seconds(), exp: seconds() + 300 },
+          signer: { kind: 'store', certificateId: record.id },
+        },
+      ]),
+    );
+    await panel(page).getByLabel('Token', { exact: true }).fill(token);
+    await panel(page).getByRole('button', { name: 'Verify signature' }).click();
+    const result = panel(page).getByLabel('Verification result');
+    await expect.poll(() => result.textContent()).toContain('Signature valid');
+    expect(await result.textContent()).toContain(
+      'Key used: certificate API signing (API_Signing, EC-P256) — the header’s kid is its JWK thumbprint',
+    );
+
+    const [h, , s] = token.split('.');
+    const forged = `${h}.${Buffer.from(JSON.stringify({ iss: 'https://issuer.test', aud: 'api', sub: 'mallory', exp: seconds() + 300 })).toString('base64url')}.${s}`;
+    await panel(page).getByLabel('Token', { exact: true }).fill(forged);
+    await expect.poll(() => result.count()).toBe(0);
+    await panel(page).getByRole('button', { name: 'Verify signature' }).press('Control+Enter');
+    await expect.poll(() => result.textContent()).toContain('Signature invalid');
+    expect(await result.textContent()).toContain('the signature check failed');
+
+    await panel(page).getByLabel('Expected issuer').fill('https://issuer.test');
+    await panel(page).getByLabel('Expected audience').fill('web');
+    const checks = panel(page).getByRole('table', { name: 'Claim checks' });
+    await expect.poll(() => checks.locator('tr[data-check="aud"]').textContent()).toContain('aud is api, expected it to include web.');
+    expect(await checks.locator('tr[data-check="iss"]').textContent()).toContain('pass');
+    expect(await panel(page).getByLabel('Validation result').textContent()).toBe('Claims invalid');
+    await panel(page).getByLabel('Expected audience').fill('api');
+    await expect.poll(() => panel(page).getByLabel('Validation result').textContent()).toBe('Claims valid');
+  });
+
+  it('verifies with a pasted PEM, a JWKS, a JWKS URL on a local server, an OpenID issuer, and an HMAC secret (with its lint)', async () => {
+    const { page } = await openInspector();
+    const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const jwk = { ...pair.publicKey.export({ format: 'jwk' }), kid: 'rsa-1' };
+    const token = createSigner({
+      key: pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      algorithm: 'PS256',
+      kid: 'rsa-1',
+      aud: 'api',
+      expiresIn: 60_000,
+    })({ sub: 'a' });
+    const server = await startServer((request, response) => {
+      if (request.url === '/.well-known/openid-configuration') {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        return response.end(JSON.stringify({ issuer: server.url, jwks_uri: `${server.url}/keys` }));
+      }
+      if (request.url === '/keys') {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        return response.end(JSON.stringify({ keys: [jwk] }));
+      }
+      response.writeHead(404).end();
+    });
+    await panel(page).getByLabel('Token', { exact: true }).fill(token);
+    const source = panel(page).getByRole('combobox', { name: 'Key source' });
+    const result = panel(page).getByLabel('Verification result');
+    const verifyWith = async (option: string, fill: () => Promise<void>) => {
+      await source.click();
+      await page.getByRole('option', { name: option }).click();
+      await fill();
+      await panel(page).getByRole('button', { name: 'Verify signature' }).click();
+      await expect.poll(() => result.textContent(), { message: option }).toContain('Signature valid');
+    };
+    await verifyWith('PEM (certificate or public key)', () =>
+      panel(page)
+        .getByLabel('PEM', { exact: true })
+        .fill(pair.publicKey.export({ type: 'spki', format: 'pem' }).toString()),
+    );
+    await verifyWith('JWK / JWKS', () =>
+      panel(page)
+        .getByLabel('JWK or JWKS')
+        .fill(JSON.stringify({ keys: [jwk] })),
+    );
+    await verifyWith('JWKS URL', () => panel(page).getByLabel('JWKS URL').fill(`${server.url}/keys`));
+    expect(await result.textContent()).toContain('kid rsa-1');
+    await verifyWith('OpenID issuer (discovery)', () => panel(page).getByLabel('OpenID issuer').fill(server.url));
+
+    await panel(page).getByLabel('JWKS URL').waitFor({ state: 'detached' });
+    await source.click();
+    await page.getByRole('option', { name: 'JWKS URL' }).click();
+    await panel(page).getByLabel('JWKS URL').fill(`${server.url}/missing`);
+    await panel(page).getByRole('button', { name: 'Verify signature' }).click();
+    await expect
+      .poll(() => panel(page).getByRole('alert', { name: 'Cannot verify' }).textContent())
+      .toContain('answered HTTP 404 (not found). Check the URL.');
+
+    const hs = createSigner({ key: 'short', algorithm: 'HS256' })({ sub: 'a', aud: 'b', exp: seconds() + 60 });
+    await panel(page).getByLabel('Token', { exact: true }).fill(hs);
+    await source.click();
+    await page.getByRole('option', { name: 'HMAC secret' }).click();
+    await panel(page).getByRole('textbox', { name: 'HMAC secret' }).fill('short');
+    await panel(page).getByRole('button', { name: 'Verify signature' }).click();
+    await expect.poll(() => result.textContent()).toContain('Signature valid');
+    const warnings = panel(page).getByRole('list', { name: 'Warnings' });
+    await expect.poll(() => warnings.textContent()).toContain('The HS256 secret is 5 bytes; RFC 7518 §3.2 requires at least 32 bytes.');
+  });
+
+  it('crafts and signs with a store certificate, opens the token in the Inspector (intent), verifies it, and sends it as Bearer', async () => {
+    const { page, backend } = await openInspector();
+    unwrapResult(
+      await backend.dispatch('certificates.createSelfSigned', [{ label: 'Craft key', name: 'Craft_Key', keyAlgorithm: 'RSA-2048' }]),
+    );
+    await choose(page, 'Craft');
+    const payload = panel(page).getByRole('textbox', { name: 'Payload (JSON)' });
+    await payload.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText('{"sub": "crafted", "aud": "api"');
+    await expect.poll(() => panel(page).getByRole('alert').textContent()).toContain('The payload is not valid JSON');
+    expect(await panel(page).getByRole('button', { name: 'Sign token' }).isDisabled()).toBe(true);
+    await page.keyboard.insertText('}');
+    await panel(page).getByRole('button', { name: 'exp +5 min' }).click();
+    await panel(page).getByRole('button', { name: 'New jti' }).click();
+    await expect.poll(() => payload.textContent()).toContain('"jti"');
+
+    await panel(page).getByRole('combobox', { name: 'Signing certificate' }).click();
+    await page.getByRole('option', { name: /Craft key/ }).click();
+    await panel(page).getByRole('combobox', { name: 'Algorithm' }).click();
+    await page.getByRole('option', { name: 'PS384' }).click();
+    await panel(page).getByRole('button', { name: 'Sign token' }).click();
+    const signed = panel(page).getByLabel('Signed token', { exact: true });
+    await expect.poll(() => signed.inputValue()).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
+    const token = await signed.inputValue();
+    expect(JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString())).toMatchObject({ typ: 'JWT', alg: 'PS384' });
+
+    await panel(page).getByRole('button', { name: 'Open in Inspector' }).click();
+    await expect.poll(() => panel(page).getByLabel('Token', { exact: true }).inputValue()).toBe(token);
+    expect(await panel(page).getByRole('table', { name: 'Claims' }).locator('tr[data-claim="sub"]').textContent()).toContain('crafted');
+    await panel(page).getByRole('button', { name: 'Verify signature' }).click();
+    await expect.poll(() => panel(page).getByLabel('Verification result').textContent()).toContain('Signature valid');
+    // The token is now in this run's recent list.
+    await expect.poll(() => panel(page).getByRole('region', { name: 'Recent tokens' }).textContent()).toContain('crafted');
+
+    await choose(page, 'Craft');
+    await panel(page).getByRole('button', { name: 'Send as Bearer in a new request' }).click();
+    await expect.poll(() => page.getByRole('tab', { name: 'Request' }).getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('crafts an unsigned token and an HMAC token; pins a token into the vault and opens it again', async () => {
+    const { page, backend } = await openInspector();
+    await choose(page, 'Craft');
+    await choose(page, 'Unsigned (alg none)');
+    await panel(page).getByRole('button', { name: 'Sign token' }).click();
+    await expect.poll(() => panel(page).getByLabel('Signed token', { exact: true }).inputValue()).toMatch(/\.$/);
+    await choose(page, 'HMAC secret');
+    await panel(page).getByLabel('Signing secret').fill(secret);
+    await panel(page).getByLabel('Signing secret').press('Control+Enter');
+    await expect
+      .poll(() => panel(page).getByLabel('Signed token', { exact: true }).inputValue())
+      .toMatch(/^eyJhbGciOiJIUzI1NiJ9|^eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9/);
+    const hmacToken = await panel(page).getByLabel('Signed token', { exact: true }).inputValue();
+    expect(createVerifier({ key: secret, algorithms: ['HS256'] })(hmacToken)).toMatchObject({ sub: 'alice' });
+
+    await panel(page).getByRole('button', { name: 'Open in Inspector' }).click();
+    await panel(page).getByRole('button', { name: 'Pin token' }).click();
+    const pinned = panel(page).getByRole('region', { name: 'Pinned tokens' });
+    await expect.poll(() => pinned.textContent()).toContain('alice');
+    const pins = unwrapResult(await backend.dispatch('inspector.pins', []));
+    expect(pins).toHaveLength(1);
+    await panel(page).getByRole('button', { name: 'Clear' }).click();
+    expect(await panel(page).getByLabel('Token', { exact: true }).inputValue()).toBe('');
+    await pinned.getByRole('button', { name: 'Open alice' }).click();
+    await expect.poll(() => panel(page).getByLabel('Token', { exact: true }).inputValue()).toBe(hmacToken);
+    await pinned.getByRole('button', { name: 'Unpin alice' }).click();
+    await expect.poll(() => pinned.textContent()).toContain('No pinned tokens');
+  });
+});
