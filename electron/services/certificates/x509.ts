@@ -81,7 +81,7 @@ export async function createSelfSignedCertificate(options: SelfSignedOptions): P
   const extensions: x509.Extension[] = [
     new x509.BasicConstraintsExtension(false, undefined, true),
     new x509.KeyUsagesExtension(usage, true),
-    await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+    new x509.SubjectKeyIdentifierExtension(subjectKeyIdentifier(options.keys.publicKey)),
   ];
   if (options.subjectAltNames?.length) {
     extensions.push(new x509.SubjectAlternativeNameExtension(options.subjectAltNames.map((san) => ({ type: san.type, value: san.value }))));
@@ -96,6 +96,22 @@ export async function createSelfSignedCertificate(options: SelfSignedOptions): P
     keys,
     extensions,
   });
+}
+
+/**
+ * RFC 5280 §4.2.1.2 method 1: SHA-1 of the subjectPublicKey BIT STRING (as OpenSSL computes it),
+ * hashed synchronously — one thread-pool round trip less per certificate.
+ */
+export function subjectKeyIdentifier(publicKey: KeyObject): string {
+  let bits: Buffer;
+  if (publicKey.asymmetricKeyType === 'rsa') {
+    bits = publicKey.export({ type: 'pkcs1', format: 'der' });
+  } else {
+    const jwk = publicKey.export({ format: 'jwk' });
+    const x = Buffer.from(jwk.x!, 'base64url');
+    bits = jwk.kty === 'EC' ? Buffer.concat([Buffer.from([0x04]), x, Buffer.from(jwk.y!, 'base64url')]) : x;
+  }
+  return createHash('sha1').update(bits).digest('hex');
 }
 
 /** Colon-separated upper-case hex, as `openssl x509 -fingerprint` prints it. */

@@ -1,6 +1,7 @@
 // Creation progress and cancel, details, rename and the delete guard.
 import { describe, expect, it } from 'vitest';
 import { unlockedBackend } from '../../harness/certificates';
+import { openssl, tempFile } from '../../harness/openssl';
 import { unwrapResult } from '../../harness/rpc';
 
 describe('managing certificates', () => {
@@ -83,4 +84,33 @@ describe('managing certificates', () => {
     expect(unwrapResult(await backend.dispatch('certificates.list', []))).toEqual([]);
     expect(backend.graph.internal.vault.has(`certificate-key:${record.id}`)).toBe(false);
   });
+});
+
+describe('subject key identifier', () => {
+  it.each(['RSA-2048', 'EC-P256', 'Ed25519'] as const)(
+    'matches what OpenSSL computes for the same %s key (RFC 5280 method 1)',
+    async (keyAlgorithm) => {
+      const backend = await unlockedBackend();
+      const record = unwrapResult(await backend.dispatch('certificates.createSelfSigned', [{ label: 'K', name: 'K', keyAlgorithm }]));
+      const keyFile = tempFile(
+        'key.pem',
+        backend.graph.internal.certificates.privateKey(record.id).export({ type: 'pkcs8', format: 'pem' }),
+      );
+      const theirs = openssl([
+        'req',
+        '-new',
+        '-x509',
+        '-key',
+        keyFile,
+        '-subj',
+        '/CN=OpenSSL',
+        '-days',
+        '1',
+        '-addext',
+        'subjectKeyIdentifier=hash',
+      ]);
+      const ski = (pem: string) => openssl(['x509', '-noout', '-ext', 'subjectKeyIdentifier'], pem).split('\n')[1]!.trim();
+      expect(ski(record.chainPem)).toBe(ski(theirs));
+    },
+  );
 });

@@ -2,6 +2,7 @@
  * Import: detect each file's format, read it, offer the entries found (public facts only), and
  * store the chosen ones — private keys straight into the vault. Passwords are used and dropped.
  */
+import { createHash } from 'node:crypto';
 import type { ImportAnalysis, ImportCandidate, ImportEntriesInput, ImportInput } from '../../../../shared/contract/certificate-files';
 import type { CertificateRecord } from '../../../../shared/contract/certificates';
 import { AppError } from '../../../../shared/errors';
@@ -15,6 +16,24 @@ import { readJwk } from './jwk';
 import { readPemAndDer } from './pem-der';
 import { looksLikePkcs12, readPkcs12 } from './pkcs12';
 import { decodeUpload } from './upload';
+
+/**
+ * The last read, so the import that follows an analysis does not decrypt the files again (PBKDF2
+ * in JS is most of a PKCS#12 import). Keyed by a hash of files and passwords; dropped once used.
+ */
+const lastReads = new WeakMap<CertificateStore, { key: string; result: ReadResult; at: number }>();
+const CACHE_MS = 2 * 60_000;
+
+function cachedRead(store: CertificateStore, input: ImportInput, consume: boolean): ReadResult {
+  const key = createHash('sha256')
+    .update(JSON.stringify([input.files, input.password ?? null, input.keyPassword ?? null]))
+    .digest('hex');
+  const last = lastReads.get(store);
+  const result = last?.key === key && Date.now() - last.at < CACHE_MS ? last.result : readImport(input);
+  if (consume) lastReads.delete(store);
+  else lastReads.set(store, { key, result, at: Date.now() });
+  return result;
+}
 
 /** Reads the files: one keystore (PKCS#12, JKS) or JWK(S), or any mix of PEM and DER files. */
 export function readImport(input: ImportInput): ReadResult {
@@ -51,7 +70,7 @@ function detect(bytes: Uint8Array): 'jks' | 'pkcs12' | 'jwk' | 'pem-der' {
 }
 
 export function analyzeImport(store: CertificateStore, input: ImportInput): ImportAnalysis {
-  const read = readImport(input);
+  const read = cachedRead(store, input, false);
   if (read.status === 'needs-password') return read;
   const taken = new Set(store.list().map((record) => record.name.toLowerCase()));
   const candidates = read.entries.map((entry, index) => toCandidate(entry, index, taken));
@@ -59,7 +78,7 @@ export function analyzeImport(store: CertificateStore, input: ImportInput): Impo
 }
 
 export async function importEntries(store: CertificateStore, input: ImportEntriesInput): Promise<CertificateRecord[]> {
-  const read = readImport(input);
+  const read = cachedRead(store, { files: input.files, password: input.password, keyPassword: input.keyPassword }, true);
   if (read.status === 'needs-password') {
     throw new AppError(
       'BAD_PASSPHRASE',
