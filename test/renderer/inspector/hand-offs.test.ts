@@ -1,0 +1,92 @@
+// Hand-offs between tabs: "Open in Inspector" from a request's auth trace lands in the Inspector with
+// the JWT the callout sent (which then verifies against the store), and a crafted token sent "as
+// Bearer in a new request" arrives in the Request tab's bearer token.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useSharedBrowser } from '../../harness/browser';
+import { unwrapResult } from '../../harness/rpc';
+import { startServer } from '../../harness/servers';
+import { openUnlockedSignet, type OpenSignet } from '../../harness/signet';
+
+const browser = useSharedBrowser();
+let signet: OpenSignet | undefined;
+afterEach(async () => {
+  await signet?.close();
+  signet = undefined;
+});
+
+const inspector = (page: Page) => page.getByRole('tabpanel', { name: 'Inspector' });
+const request = (page: Page) => page.getByRole('tabpanel', { name: 'Request' });
+
+describe('Inspector hand-offs', () => {
+  it('opens the JWT a callout sent (auth trace) in the Inspector, where it verifies with the store certificate', async () => {
+    signet = await openUnlockedSignet({ browser: browser() });
+    const { page, backend } = signet;
+    const server = await startServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('{"ok":true}');
+    });
+    const signing = unwrapResult(
+      await backend.dispatch('certificates.createSelfSigned', [
+        { label: 'Callout signing', name: 'Callout_Signing', keyAlgorithm: 'RSA-2048' },
+      ]),
+    );
+    unwrapResult(
+      await backend.dispatch('credentials.create', [
+        {
+          profile: {
+            label: 'Orders API',
+            name: 'Orders_API',
+            url: server.url,
+            protocol: 'jwt',
+            namedPrincipalSubject: 'integration-user',
+            jwt: { algorithm: 'PS256', signingCertificateId: signing.id, issuer: 'signet-client', audiences: ['orders'] },
+          },
+          secrets: {},
+        },
+      ]),
+    );
+
+    await page.getByRole('tab', { name: 'Request', exact: true }).click();
+    await page.getByRole('combobox', { name: 'URL' }).fill('callout:Orders_API/orders/42');
+    await page.getByRole('combobox', { name: 'URL' }).press('Control+Enter');
+    await expect.poll(() => page.getByLabel('Status').textContent()).toBe('200 OK');
+    const sent = server.requests[0]!.headers.authorization!.replace(/^Bearer /, '');
+
+    await request(page).getByRole('tab', { name: 'Auth', exact: true }).click();
+    await request(page).getByRole('button', { name: 'Open in Inspector' }).click();
+    await expect.poll(() => page.getByRole('tab', { name: 'Inspector' }).getAttribute('aria-selected')).toBe('true');
+    expect(await inspector(page).getByLabel('Token', { exact: true }).inputValue()).toBe(sent);
+    const claims = inspector(page).getByRole('table', { name: 'Claims' });
+    expect(await claims.locator('tr[data-claim="sub"]').textContent()).toContain('integration-user');
+    expect(await claims.locator('tr[data-claim="aud"]').textContent()).toContain('orders');
+
+    await inspector(page).getByRole('button', { name: 'Verify signature' }).click();
+    const result = inspector(page).getByLabel('Verification result');
+    await expect.poll(() => result.textContent()).toContain('Signature valid');
+    expect(await result.textContent()).toContain('certificate Callout signing (Callout_Signing, RSA-2048)');
+  });
+
+  it('sends a crafted token as Bearer in a new request', async () => {
+    signet = await openUnlockedSignet({ browser: browser() });
+    const { page } = signet;
+    await page.getByRole('tab', { name: 'Inspector' }).click();
+    await inspector(page)
+      .locator('label')
+      .filter({ hasText: /^Craft$/ })
+      .click();
+    await inspector(page)
+      .locator('label')
+      .filter({ hasText: /^Unsigned \(alg none\)$/ })
+      .click();
+    await inspector(page).getByRole('button', { name: 'Sign token' }).click();
+    const signed = inspector(page).getByLabel('Signed token', { exact: true });
+    await expect.poll(() => signed.inputValue()).toMatch(/\.$/);
+    const token = await signed.inputValue();
+
+    await inspector(page).getByRole('button', { name: 'Send as Bearer in a new request' }).click();
+    await expect.poll(() => page.getByRole('tab', { name: 'Request', exact: true }).getAttribute('aria-selected')).toBe('true');
+    await request(page).getByRole('tab', { name: /^Auth/ }).click();
+    await expect.poll(() => request(page).getByRole('textbox', { name: 'Token' }).inputValue()).toBe(token);
+  });
+});
