@@ -40,7 +40,7 @@ describe('Certificates tab', () => {
 
   it('shows progress for RSA-4096, stays responsive, and Cancel stores nothing and keeps the form', async () => {
     const { page, backend } = await open();
-    const dialog = await createCertificate(page, { label: 'Big key', keyType: 'RSA 4096', fields: { Company: 'Acme' } });
+    const dialog = await createCertificate(page, { label: 'Big key', keyType: 'RSA 4096', fields: { Organization: 'Acme' } });
     const status = dialog.getByRole('status', { name: 'Creation progress' });
     await status.waitFor();
     expect(await status.textContent()).toMatch(/Generating the key pair \(RSA 4096\)/);
@@ -52,7 +52,7 @@ describe('Certificates tab', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => status.count()).toBe(0);
     expect(await dialog.getByLabel('Label', { exact: true }).inputValue()).toBe('Big key');
-    expect(await dialog.getByLabel('Company').inputValue()).toBe('Acme');
+    expect(await dialog.getByLabel('Organization').inputValue()).toBe('Acme');
     expect(await dialog.getByLabel('Validity (days)').inputValue()).toBe('730');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(backend.graph.internal.certificates.list()).toEqual([]);
@@ -64,7 +64,7 @@ describe('Certificates tab', () => {
 
   it('shows details with fingerprints, x5t, x5t#S256 and the JWK thumbprint matching the certificate', async () => {
     const { page, backend } = await open();
-    await createCertificate(page, { label: 'Signing', keyType: 'EC P-256', fields: { Company: 'Acme', 'Country Code': 'de' } });
+    await createCertificate(page, { label: 'Signing', keyType: 'EC P-256', fields: { Organization: 'Acme', 'Country Code': 'de' } });
     const drawer = await detailsOf(page, 'Signing');
     const record = backend.graph.internal.certificates.list()[0]!;
     const certificate = new X509Certificate(record.chainPem);

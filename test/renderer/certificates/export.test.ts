@@ -120,7 +120,7 @@ describe('export and the CSR flow', () => {
   it('CSR round trip: download the CSR, sign it with an OpenSSL CA, upload it; a mismatched certificate is refused with a message', async () => {
     const { page, backend } = await open();
     const folder = tempFolder();
-    await createCertificate(page, { label: 'Partner', keyType: 'EC P-256', mode: 'CA-Signed', fields: { Company: 'Acme' } });
+    await createCertificate(page, { label: 'Partner', keyType: 'EC P-256', mode: 'CA-Signed', fields: { Organization: 'Acme' } });
     const drawer = await detailsOf(page, 'Partner');
     expect(await drawer.textContent()).toContain('Awaiting signed certificate');
     await drawer.getByRole('button', { name: 'Download CSR' }).click();

@@ -114,3 +114,14 @@ describe('subject key identifier', () => {
     },
   );
 });
+
+describe('new keys', () => {
+  it('refuses RSA under 2048 bits and DSA for new keys, naming the choices', async () => {
+    const backend = await unlockedBackend();
+    for (const keyAlgorithm of ['RSA-1024', 'DSA-2048']) {
+      const result = await backend.dispatch('certificates.createSelfSigned', [{ label: 'Weak', name: 'Weak', keyAlgorithm }]);
+      expect(result).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', details: { issues: [{ path: ['0', 'keyAlgorithm'] }] } } });
+      if (!result.ok) expect(result.error.message).toMatch(/^keyAlgorithm: .*RSA-2048/);
+    }
+  });
+});

@@ -39,12 +39,12 @@ const PHASES: Record<CreationPhase, string> = {
 
 const SUBJECT_FIELDS = [
   ['commonName', 'Common Name'],
-  ['organization', 'Company'],
-  ['organizationalUnit', 'Department'],
+  ['organization', 'Organization'],
+  ['organizationalUnit', 'Org Unit'],
   ['locality', 'City'],
   ['state', 'State'],
   ['country', 'Country Code'],
-  ['email', 'Email Address'],
+  ['email', 'Email'],
 ] as const;
 type SubjectKey = (typeof SUBJECT_FIELDS)[number][0];
 
