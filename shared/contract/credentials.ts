@@ -55,6 +55,9 @@ export interface ImportReport {
   warnings: string[];
 }
 
+export const SALESFORCE_MODELS = ['legacy', 'new'] as const;
+export type SalesforceModel = (typeof SALESFORCE_MODELS)[number];
+
 const Id = z.string().min(1).max(64);
 const Variables = z.record(z.string().max(200), z.string().max(10_000)).default({});
 
@@ -80,5 +83,25 @@ export const credentialsContract = {
   exportProfiles: method(z.tuple([z.object({ ids: z.array(Id).min(1).max(500), destination: SaveDestination })])).returns<SavedFile>(),
   importProfiles: method(
     z.tuple([z.object({ content: z.string().min(1).max(5_000_000), conflict: z.enum(CONFLICT_CHOICES).default('skip') })]),
+  ).returns<ImportReport>(),
+  /**
+   * Salesforce metadata as a zip laid out like an SFDX project (`force-app/main/default/namedCredentials/…`):
+   * legacy NamedCredential XML, or new-model NamedCredential + ExternalCredential XML. No secrets.
+   * `skipped` names profiles the chosen model cannot express.
+   */
+  exportSalesforce: method(
+    z.tuple([z.object({ ids: z.array(Id).min(1).max(500), model: z.enum(SALESFORCE_MODELS), destination: SaveDestination })]),
+  ).returns<SavedFile & { skipped: string[] }>(),
+  /** `.namedCredential-meta.xml` / `.externalCredential-meta.xml` files, or zips of them, as base64. */
+  importSalesforce: method(
+    z.tuple([
+      z.object({
+        files: z
+          .array(z.object({ name: z.string().min(1).max(500), base64: z.string().max(20_000_000) }))
+          .min(1)
+          .max(500),
+        conflict: z.enum(CONFLICT_CHOICES).default('skip'),
+      }),
+    ]),
   ).returns<ImportReport>(),
 };

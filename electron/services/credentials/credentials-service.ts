@@ -7,7 +7,8 @@ import type { CertificateStore } from '../certificates/certificate-store';
 import type { FileSaver } from '../files/file-saver';
 import type { CredentialEngine } from './credential-engine';
 import type { CredentialStore } from './credential-store';
-import { applyImport, fromPortable, toPortable } from './portable';
+import { applyImport, fromPortable, pickFields, toPortable } from './portable';
+import { exportSalesforce, importSalesforce } from './salesforce/package';
 
 export interface CredentialsServiceDeps {
   store: CredentialStore;
@@ -85,5 +86,17 @@ export function createCredentialsService({ store, engine, certificates, files }:
       });
     },
     importProfiles: ({ content, conflict }) => applyImport(store, fromPortable(content, certificates), conflict),
+    async exportSalesforce({ ids, model, destination }) {
+      const profiles = ids.map((id) => pickFields(store.get(id)));
+      const { zip, skipped } = exportSalesforce(profiles, model, certificates);
+      const saved = await files.save({
+        suggestedName: `named-credentials-${model === 'legacy' ? 'legacy' : 'external'}-sfdx.zip`,
+        filters: [{ name: 'SFDX project (zip)', extensions: ['zip'] }],
+        contents: zip,
+        destination,
+      });
+      return { ...saved, skipped };
+    },
+    importSalesforce: ({ files: uploaded, conflict }) => applyImport(store, importSalesforce(uploaded, certificates), conflict),
   };
 }

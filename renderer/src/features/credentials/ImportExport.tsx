@@ -1,8 +1,9 @@
 /** Export selected profiles (Signet JSON, Salesforce metadata) and import them back with a conflict choice. */
 import { Alert, Button, Group, Menu, Modal, Radio, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconFileExport, IconFileImport } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
-import type { ConflictChoice, ImportReport, NamedCredentialView } from '../../../../shared/contract/credentials';
+import type { ConflictChoice, ImportReport, NamedCredentialView, SalesforceModel } from '../../../../shared/contract/credentials';
 import { notifyError } from '../../app/notify';
 import { useSaveFile } from '../../components/SaveFile';
 import { api } from '../../bridge';
@@ -90,7 +91,7 @@ export function ImportExportMenu({
           >
             Export selected (JSON)
           </Menu.Item>
-          <SalesforceExportItems ids={ids} single={single} />
+          <SalesforceExportItems ids={ids} />
           <Menu.Divider />
           <Menu.Item leftSection={<IconFileImport size={14} />} onClick={() => input.current?.click()}>
             Import…
@@ -175,11 +176,43 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** Salesforce XML/zip import (filled in with the Salesforce metadata support). */
-async function importSalesforce(_files: { name: string; base64: string }[], _conflict: ConflictChoice): Promise<ImportReport> {
-  throw new Error('Choose a Signet JSON export (.json). Salesforce metadata import is not available yet.');
+function importSalesforce(files: { name: string; base64: string }[], conflict: ConflictChoice): Promise<ImportReport> {
+  return api.credentials.importSalesforce({ files, conflict });
 }
 
-function SalesforceExportItems(_props: { ids: string[]; single?: NamedCredentialView }) {
-  return null;
+/** Export to Salesforce: legacy NamedCredential, or new-model NamedCredential + ExternalCredential, as an SFDX zip. */
+function SalesforceExportItems({ ids }: { ids: string[] }) {
+  const saveFile = useSaveFile();
+  const run = async (model: SalesforceModel) => {
+    let skipped: string[] = [];
+    const result = await saveFile({
+      title: 'Export to Salesforce',
+      suggestedName: `named-credentials-${model === 'legacy' ? 'legacy' : 'external'}-sfdx.zip`,
+      save: async (destination) => {
+        const saved = await api.credentials.exportSalesforce({ ids, model, destination });
+        skipped = saved.skipped;
+        return saved;
+      },
+    });
+    if (result.saved && skipped.length)
+      notifications.show({ color: 'yellow', title: 'Some profiles were left out', message: skipped.join(' '), autoClose: 10000 });
+  };
+  return (
+    <>
+      <Menu.Item
+        leftSection={<IconFileExport size={14} />}
+        disabled={!ids.length}
+        onClick={() => void run('legacy').catch((failure) => notifyError(failure, 'Export'))}
+      >
+        Export to Salesforce (legacy Named Credential)
+      </Menu.Item>
+      <Menu.Item
+        leftSection={<IconFileExport size={14} />}
+        disabled={!ids.length}
+        onClick={() => void run('new').catch((failure) => notifyError(failure, 'Export'))}
+      >
+        Export to Salesforce (Named + External Credential)
+      </Menu.Item>
+    </>
+  );
 }

@@ -1,0 +1,98 @@
+// Export (Signet JSON, Salesforce SFDX zip) and import with a conflict choice, through the Named Credentials tab.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { NamedCredentialView } from '../../../shared/contract/credentials';
+import { useSharedBrowser } from '../../harness/browser';
+import { unwrapResult } from '../../harness/rpc';
+import { openUnlockedSignet, type OpenSignet } from '../../harness/signet';
+import { expectListed, openCredentialsTab } from './helpers';
+
+const browser = useSharedBrowser();
+let signet: OpenSignet | undefined;
+afterEach(async () => {
+  await signet?.close();
+  signet = undefined;
+});
+
+async function exportVia(page: Page, item: string, path: string) {
+  await page.getByRole('button', { name: 'Import / Export' }).click();
+  await page.getByRole('menuitem', { name: item }).click();
+  const dialog = page.getByRole('dialog', { name: /Export/ });
+  await dialog.getByRole('textbox', { name: 'File path' }).fill(path);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  // The dialog closes once main has written the file.
+  await expect.poll(() => dialog.isVisible()).toBe(false);
+  expect(existsSync(path)).toBe(true);
+}
+
+async function importVia(page: Page, path: string, choice: string) {
+  await page.locator('input[type=file][aria-label="Import file"]').setInputFiles(path);
+  const dialog = page.getByRole('dialog', { name: 'Import named credentials' });
+  await dialog.getByRole('radio', { name: choice }).check();
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect.poll(() => dialog.getByRole('status').isVisible()).toBe(true);
+  const summary = (await dialog.getByRole('status').textContent())!;
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  return summary;
+}
+
+describe('import and export', () => {
+  it('exports selected profiles to JSON and Salesforce metadata, and imports them back with rename and skip', async () => {
+    const app = (signet = await openUnlockedSignet({ browser: browser() }));
+    const { page } = app;
+    await openCredentialsTab(page);
+    unwrapResult(
+      await app.backend.dispatch('credentials.create', [
+        {
+          profile: { label: 'Orders', name: 'Orders', url: 'https://orders.example', protocol: 'password', username: 'svc' },
+          secrets: { password: 'never-exported' },
+        },
+      ]),
+    );
+    unwrapResult(
+      await app.backend.dispatch('credentials.create', [
+        { profile: { label: 'Billing', name: 'Billing', url: 'https://billing.example' } },
+      ]),
+    );
+    await expectListed(page, 'Billing');
+
+    await page.getByRole('checkbox', { name: 'Select Orders' }).check();
+    const jsonPath = join(app.dataFolder, 'orders.json');
+    await exportVia(page, 'Export selected (JSON)', jsonPath);
+    const json = readFileSync(jsonPath, 'utf8');
+    expect(JSON.parse(json).credentials.map((entry: { name: string }) => entry.name)).toEqual(['Orders']);
+    expect(json).not.toContain('never-exported');
+
+    const zipPath = join(app.dataFolder, 'sf.zip');
+    await exportVia(page, 'Export to Salesforce (legacy Named Credential)', zipPath);
+    const files = unzipSync(readFileSync(zipPath));
+    const xml = strFromU8(files['force-app/main/default/namedCredentials/Orders.namedCredential-meta.xml']!);
+    expect(xml).toContain('<protocol>Password</protocol>');
+    expect(xml).toContain('<username>svc</username>');
+
+    const renamed = await importVia(page, jsonPath, 'Import under a new name');
+    expect(renamed).toContain('Renamed: Orders → Orders_2');
+    expect(renamed).toContain('Orders: enter the Password (secrets are never exported).');
+    const skipped = await importVia(page, zipPath, 'Skip it (keep mine)');
+    expect(skipped).toContain('Skipped: Orders');
+    await expectListed(page, 'Orders_2');
+    const names = unwrapResult<NamedCredentialView[]>(await app.backend.dispatch('credentials.list', [])).map((profile) => profile.name);
+    expect(names).toEqual(['Orders', 'Billing', 'Orders_2']);
+  });
+
+  it('says why a file cannot be imported and imports nothing', async () => {
+    const app = (signet = await openUnlockedSignet({ browser: browser() }));
+    const { page } = app;
+    await openCredentialsTab(page);
+    const bad = join(app.dataFolder, 'Bad.namedCredential-meta.xml');
+    writeFileSync(bad, '<NamedCredential><label>x</NamedCredential>');
+    await page.locator('input[type=file][aria-label="Import file"]').setInputFiles(bad);
+    const dialog = page.getByRole('dialog', { name: 'Import named credentials' });
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toMatch(/Bad\.namedCredential-meta\.xml is not well-formed XML/);
+    expect(unwrapResult<NamedCredentialView[]>(await app.backend.dispatch('credentials.list', []))).toEqual([]);
+  });
+});

@@ -1,0 +1,404 @@
+// Salesforce metadata: export → import round trip for every protocol (legacy and new model), element names as in
+// the reference, plain Salesforce files without Signet's comment, and the coded errors of bad files.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import type { ImportReport, NamedCredentialView } from '../../../shared/contract/credentials';
+import { NamedCredentialInput, type NamedCredentialInput as ProfileInput } from '../../../shared/credentials/profile';
+import { pickFields } from '../../../electron/services/credentials/portable';
+import { unwrapResult } from '../../harness/rpc';
+import type { TestBackend } from '../../harness/services';
+import { createProfile, errorOf, makeCertificate, unlockedBackend } from './setup';
+
+const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+
+async function richProfiles(backend: TestBackend) {
+  const signing = await makeCertificate(backend, 'RSA-2048', 'Jwt_Signing');
+  const client = await makeCertificate(backend, 'EC-P256', 'Mtls_Client');
+  const common = {
+    url: 'https://api.example.com/v2',
+    clientCertificateId: client.id,
+    generateAuthorizationHeader: true,
+    allowMergeFieldsInHeader: true,
+    allowMergeFieldsInBody: false,
+    customHeaders: [
+      { name: 'X-Tenant', value: '{{tenant}}' },
+      { name: 'X-Token', value: '{!$Credential.OAuthToken}' },
+    ],
+  };
+  const jwt = {
+    issuer: 'signet-client',
+    audiences: ['https://auth.example.com/token', 'urn:extra'],
+    tokenValidForSeconds: 180,
+    signingCertificateId: signing.id,
+    algorithm: 'PS384' as const,
+    kid: 'custom' as const,
+    customKid: 'key-7',
+    x5t: true,
+    includeJti: false,
+    clockSkewSeconds: 45,
+    customClaims: JSON.stringify({ tenant: '{{tenant}}', level: 2, roles: ['a', 'b'] }, null, 2),
+  };
+  const inputs: [ProfileInput, Record<string, string>][] = [
+    [{ ...common, label: 'None', name: 'P_None', protocol: 'none', identityType: 'anonymous' }, {}],
+    [{ ...common, label: 'Password', name: 'P_Password', protocol: 'password', username: 'svc-user' }, { password: 'pw' }],
+    [{ ...common, label: 'Bearer', name: 'P_Bearer', protocol: 'bearer' }, { bearerToken: 'tok' }],
+    [
+      {
+        ...common,
+        label: 'Jwt',
+        name: 'P_Jwt',
+        protocol: 'jwt',
+        namedPrincipalSubject: 'alice',
+        scope: 'read',
+        scopePlacement: 'claim',
+        jwt,
+      },
+      {},
+    ],
+    [
+      {
+        ...common,
+        label: 'Exchange',
+        name: 'P_Exchange',
+        protocol: 'jwt-exchange',
+        identityType: 'per-user',
+        perUserSubjects: [
+          { user: 'alice', subject: 'alice@example.com' },
+          { user: 'bob', subject: 'bob@example.com' },
+        ],
+        activeUser: 'bob',
+        tokenEndpointUrl: 'https://auth.example.com/token',
+        scope: 'api refresh_token',
+        scopePlacement: 'both',
+        extraParams: [{ name: 'audience', value: 'https://api.example.com' }],
+        refreshOnStatus: [403, 419],
+        jwt,
+      },
+      {},
+    ],
+    [
+      {
+        ...common,
+        label: 'Client JWT',
+        name: 'P_Client_Jwt',
+        protocol: 'client-credentials',
+        clientId: 'client-1',
+        clientAuth: 'private_key_jwt',
+        tokenEndpointUrl: 'https://auth.example.com/token',
+        scope: 'orders',
+        jwt: { ...jwt, kid: 'thumbprint' },
+      },
+      {},
+    ],
+    [
+      {
+        ...common,
+        label: 'Client Basic',
+        name: 'P_Client_Basic',
+        protocol: 'client-credentials',
+        clientId: 'client-2',
+        clientAuth: 'client_secret_basic',
+        tokenEndpointUrl: 'https://auth.example.com/token',
+      },
+      { clientSecret: 's' },
+    ],
+    [
+      {
+        ...common,
+        label: 'Client Post',
+        name: 'P_Client_Post',
+        protocol: 'client-credentials',
+        clientId: 'client-3',
+        clientAuth: 'client_secret_post',
+        tokenEndpointUrl: 'https://auth.example.com/token',
+      },
+      { clientSecret: 's' },
+    ],
+  ];
+  const views: NamedCredentialView[] = [];
+  for (const [input, secrets] of inputs) views.push(await createProfile(backend, input, secrets));
+  return { views, signing, client };
+}
+
+async function exportZip(backend: TestBackend, ids: string[], model: 'legacy' | 'new') {
+  const path = join(backend.dataFolder, `${model}.zip`);
+  const result = unwrapResult(await backend.dispatch('credentials.exportSalesforce', [{ ids, model, destination: { path } }]));
+  const entries = unzipSync(readFileSync(path));
+  return { result, path, files: Object.fromEntries(Object.entries(entries).map(([name, bytes]) => [name, strFromU8(bytes)])) };
+}
+
+describe('Salesforce metadata', () => {
+  it('new model: every protocol round-trips through NamedCredential + ExternalCredential XML', async () => {
+    const backend = await unlockedBackend();
+    const { views, signing } = await richProfiles(backend);
+    const { files, path } = await exportZip(
+      backend,
+      views.map((view) => view.id),
+      'new',
+    );
+    expect(Object.keys(files).sort()).toContain('force-app/main/default/namedCredentials/P_Exchange.namedCredential-meta.xml');
+    expect(Object.keys(files)).toContain('force-app/main/default/externalCredentials/P_Exchange.externalCredential-meta.xml');
+    expect(Object.keys(files)).toContain('sfdx-project.json');
+
+    const nc = files['force-app/main/default/namedCredentials/P_Exchange.namedCredential-meta.xml']!;
+    expect(nc).toContain('<NamedCredential xmlns="http://soap.sforce.com/2006/04/metadata">');
+    expect(nc).toContain('<namedCredentialType>SecuredEndpoint</namedCredentialType>');
+    expect(nc).toMatch(
+      /<parameterName>Url<\/parameterName>\s*<parameterType>Url<\/parameterType>\s*<parameterValue>https:\/\/api\.example\.com\/v2<\/parameterValue>/,
+    );
+    expect(nc).toMatch(
+      /<externalCredential>P_Exchange<\/externalCredential>\s*<parameterName>ExternalCredential<\/parameterName>\s*<parameterType>Authentication<\/parameterType>/,
+    );
+    expect(nc).toMatch(
+      /<certificate>Mtls_Client<\/certificate>\s*<parameterName>ClientCertificate<\/parameterName>\s*<parameterType>ClientCertificate<\/parameterType>/,
+    );
+    expect(nc).toMatch(
+      /<parameterName>X-Tenant<\/parameterName>\s*<parameterType>HttpHeader<\/parameterType>\s*<parameterValue>\{\{tenant\}\}<\/parameterValue>\s*<sequenceNumber>1<\/sequenceNumber>/,
+    );
+
+    const ec = files['force-app/main/default/externalCredentials/P_Exchange.externalCredential-meta.xml']!;
+    expect(ec).toContain('<authenticationProtocol>Oauth</authenticationProtocol>');
+    expect(ec).toMatch(
+      /<parameterName>Oauth<\/parameterName>\s*<parameterType>AuthProtocolVariant<\/parameterType>\s*<parameterValue>JwtBearer<\/parameterValue>/,
+    );
+    expect(ec).toMatch(
+      /<parameterType>AuthProviderUrl<\/parameterType>\s*<parameterValue>https:\/\/auth\.example\.com\/token<\/parameterValue>/,
+    );
+    expect(ec).toMatch(
+      /<certificate>Jwt_Signing<\/certificate>\s*<parameterName>SigningCertificate<\/parameterName>\s*<parameterType>SigningCertificate<\/parameterType>/,
+    );
+    expect(ec).toMatch(
+      /<parameterName>iss<\/parameterName>\s*<parameterType>JwtBodyClaim<\/parameterType>\s*<parameterValue>signet-client<\/parameterValue>/,
+    );
+    expect(ec).toMatch(
+      /<parameterName>kid<\/parameterName>\s*<parameterType>JwtHeaderClaim<\/parameterType>\s*<parameterValue>key-7<\/parameterValue>/,
+    );
+    expect(ec).toMatch(/<parameterName>Scope<\/parameterName>\s*<parameterType>AuthParameter<\/parameterType>/);
+    expect(ec).toMatch(/<parameterType>AdditionalRefreshStatusCode<\/parameterType>\s*<parameterValue>403<\/parameterValue>/);
+    expect(ec).toMatch(/<parameterType>PerUserPrincipal<\/parameterType>/);
+    expect(ec).toContain('86400 + 180))}');
+    const clientJwt = files['force-app/main/default/externalCredentials/P_Client_Jwt.externalCredential-meta.xml']!;
+    expect(clientJwt).toContain('<parameterValue>ClientCredentialsJwtAssertion</parameterValue>');
+    expect(clientJwt).toMatch(
+      new RegExp(
+        `<parameterName>kid</parameterName>\\s*<parameterType>JwtHeaderClaim</parameterType>\\s*<parameterValue>${signing.jwkThumbprint}</parameterValue>`,
+      ),
+    );
+    expect(files['force-app/main/default/externalCredentials/P_Client_Basic.externalCredential-meta.xml']).toContain(
+      'ClientCredentialsClientSecretBasic',
+    );
+    expect(files['force-app/main/default/externalCredentials/P_Client_Post.externalCredential-meta.xml']).toContain(
+      '<parameterValue>ClientCredentialsClientSecret</parameterValue>',
+    );
+    expect(files['force-app/main/default/externalCredentials/P_Password.externalCredential-meta.xml']).toContain(
+      '<authenticationProtocol>Basic</authenticationProtocol>',
+    );
+    // No secret is in any file.
+    expect(JSON.stringify(files)).not.toMatch(/"pw"|>pw<|>tok<|>s</);
+
+    // Import into a fresh data folder that has certificates of the same names.
+    const other = await unlockedBackend();
+    await makeCertificate(other, 'RSA-2048', 'Jwt_Signing');
+    await makeCertificate(other, 'EC-P256', 'Mtls_Client');
+    const report = unwrapResult<ImportReport>(
+      await other.dispatch('credentials.importSalesforce', [
+        { files: [{ name: 'project.zip', base64: readFileSync(path).toString('base64') }] },
+      ]),
+    );
+    expect(report.created.sort()).toEqual(views.map((view) => view.name).sort());
+    const names = (id: string | null, backend2: TestBackend) => (id ? backend2.graph.internal.certificates.get(id).name : null);
+    for (const view of views) {
+      const imported = other.graph.internal.credentialStore.findByName(view.name)!;
+      const normalise = (fields: ReturnType<typeof pickFields>, owner: TestBackend) => ({
+        ...fields,
+        clientCertificateId: names(fields.clientCertificateId, owner),
+        jwt: { ...fields.jwt, signingCertificateId: names(fields.jwt.signingCertificateId, owner) },
+      });
+      expect(normalise(pickFields(imported), other), view.name).toEqual(
+        normalise(pickFields(backend.graph.internal.credentialStore.get(view.id)), backend),
+      );
+    }
+  });
+
+  it('legacy model: NoAuthentication, Password, Jwt and JwtExchange round-trip; bearer and client credentials are skipped with a reason', async () => {
+    const backend = await unlockedBackend();
+    const { views } = await richProfiles(backend);
+    const { files, result, path } = await exportZip(
+      backend,
+      views.map((view) => view.id),
+      'legacy',
+    );
+    expect(result.skipped).toEqual([
+      expect.stringMatching(/^Bearer: legacy Named Credentials have no static Bearer Token/),
+      expect.stringMatching(/^Client JWT: legacy Named Credentials have no OAuth 2.0 Client Credentials/),
+      expect.stringMatching(/^Client Basic/),
+      expect.stringMatching(/^Client Post/),
+    ]);
+    const exchange = files['force-app/main/default/namedCredentials/P_Exchange.namedCredential-meta.xml']!;
+    // The reference's element names, alphabetical as Salesforce retrieves them.
+    const elements = [...exchange.matchAll(/^ {4}<(\w+)>/gm)].map((match) => match[1]);
+    expect(elements).toEqual([
+      'allowMergeFieldsInBody',
+      'allowMergeFieldsInHeader',
+      'authTokenEndpointUrl',
+      'certificate',
+      'endpoint',
+      'generateAuthorizationHeader',
+      'jwtAudience',
+      'jwtFormulaSubject',
+      'jwtIssuer',
+      'jwtSigningCertificate',
+      'jwtValidityPeriodSeconds',
+      'label',
+      'oauthScope',
+      'principalType',
+      'protocol',
+    ]);
+    expect(exchange).toContain('<jwtAudience>["https://auth.example.com/token","urn:extra"]</jwtAudience>');
+    expect(exchange).toContain('<protocol>JwtExchange</protocol>');
+    expect(exchange).toContain('<principalType>PerUser</principalType>');
+    expect(exchange).toContain("<jwtFormulaSubject>'bob@example.com'</jwtFormulaSubject>");
+    expect(files['force-app/main/default/namedCredentials/P_Password.namedCredential-meta.xml']).toContain('<username>svc-user</username>');
+    expect(files['force-app/main/default/namedCredentials/P_Password.namedCredential-meta.xml']).not.toContain('<password>');
+
+    const report = unwrapResult<ImportReport>(
+      await backend.dispatch('credentials.importSalesforce', [
+        { files: [{ name: 'legacy.zip', base64: readFileSync(path).toString('base64') }], conflict: 'rename' },
+      ]),
+    );
+    expect(report.renamed.map((entry) => entry.to).sort()).toEqual(['P_Exchange_2', 'P_Jwt_2', 'P_None_2', 'P_Password_2']);
+    for (const name of ['P_None', 'P_Password', 'P_Jwt', 'P_Exchange']) {
+      const original = pickFields(backend.graph.internal.credentialStore.findByName(name)!);
+      expect(pickFields(backend.graph.internal.credentialStore.findByName(`${name}_2`)!), name).toEqual({ ...original, name: `${name}_2` });
+    }
+  });
+
+  it('imports plain Salesforce files (no Signet comment): the legacy example and an OAuth JWT Bearer External Credential', async () => {
+    const backend = await unlockedBackend();
+    await makeCertificate(backend, 'RSA-2048', 'My_Signing_Cert');
+    const legacy = `<?xml version="1.0" encoding="UTF-8"?>
+<NamedCredential xmlns="http://soap.sforce.com/2006/04/metadata">
+    <allowMergeFieldsInBody>false</allowMergeFieldsInBody>
+    <allowMergeFieldsInHeader>false</allowMergeFieldsInHeader>
+    <authTokenEndpointUrl>https://auth.example.com/oauth2/token</authTokenEndpointUrl>
+    <endpoint>https://api.example.com</endpoint>
+    <generateAuthorizationHeader>true</generateAuthorizationHeader>
+    <jwtAudience>["https://auth.example.com/oauth2/token"]</jwtAudience>
+    <jwtIssuer>my-client-id</jwtIssuer>
+    <jwtSigningCertificate>My_Signing_Cert</jwtSigningCertificate>
+    <jwtTextSubject>integration-user</jwtTextSubject>
+    <jwtValidityPeriodSeconds>300</jwtValidityPeriodSeconds>
+    <label>My API</label>
+    <oauthScope>api.read</oauthScope>
+    <principalType>NamedUser</principalType>
+    <protocol>JwtExchange</protocol>
+</NamedCredential>`;
+    const ec = `<ExternalCredential xmlns="http://soap.sforce.com/2006/04/metadata">
+    <authenticationProtocol>Oauth</authenticationProtocol>
+    <externalCredentialParameters><parameterName>Oauth</parameterName><parameterType>AuthProtocolVariant</parameterType><parameterValue>JwtBearer</parameterValue></externalCredentialParameters>
+    <externalCredentialParameters><parameterName>AuthProviderUrl</parameterName><parameterType>AuthProviderUrl</parameterType><parameterValue>https://login.salesforce.com/services/oauth2/token</parameterValue></externalCredentialParameters>
+    <externalCredentialParameters><parameterName>SigningCertificate</parameterName><parameterType>SigningCertificate</parameterType><certificate>My_Signing_Cert</certificate></externalCredentialParameters>
+    <externalCredentialParameters><parameterName>iss</parameterName><parameterType>JwtBodyClaim</parameterType><parameterValue>CONSUMER_KEY</parameterValue></externalCredentialParameters>
+    <externalCredentialParameters><parameterName>sub</parameterName><parameterType>JwtBodyClaim</parameterType><parameterValue>integration@example.com</parameterValue></externalCredentialParameters>
+    <externalCredentialParameters><parameterName>aud</parameterName><parameterType>JwtBodyClaim</parameterType><parameterValue>https://login.salesforce.com</parameterValue></externalCredentialParameters>
+    <externalCredentialParameters><parameterName>kid</parameterName><parameterType>JwtHeaderClaim</parameterType><parameterValue>key-1</parameterValue></externalCredentialParameters>
+    <externalCredentialParameters><parameterGroup>Svc</parameterGroup><parameterName>Svc</parameterName><parameterType>NamedPrincipal</parameterType><sequenceNumber>1</sequenceNumber></externalCredentialParameters>
+    <label>My JWT Bearer EC</label>
+</ExternalCredential>`;
+    const nc = `<NamedCredential xmlns="http://soap.sforce.com/2006/04/metadata">
+    <label>Salesforce API</label>
+    <namedCredentialType>SecuredEndpoint</namedCredentialType>
+    <namedCredentialParameters><parameterName>DefaultEndpoint</parameterName><parameterType>Url</parameterType><parameterValue>https://acme.my.salesforce.com</parameterValue></namedCredentialParameters>
+    <namedCredentialParameters><parameterName>DefaultAuth</parameterName><parameterType>Authentication</parameterType><externalCredential>My_JWT_EC</externalCredential></namedCredentialParameters>
+    <generateAuthorizationHeader>true</generateAuthorizationHeader>
+</NamedCredential>`;
+    const report = unwrapResult<ImportReport>(
+      await backend.dispatch('credentials.importSalesforce', [
+        {
+          files: [
+            { name: 'My_API.namedCredential-meta.xml', base64: b64(legacy) },
+            { name: 'Salesforce_API.namedCredential-meta.xml', base64: b64(nc) },
+            { name: 'My_JWT_EC.externalCredential-meta.xml', base64: b64(ec) },
+          ],
+        },
+      ]),
+    );
+    expect(report.created).toEqual(['My_API', 'Salesforce_API']);
+    const store = backend.graph.internal.credentialStore;
+    const cert = backend.graph.internal.certificates.findByName('My_Signing_Cert')!;
+    expect(store.findByName('My_API')).toMatchObject({
+      label: 'My API',
+      url: 'https://api.example.com',
+      protocol: 'jwt-exchange',
+      identityType: 'named-principal',
+      namedPrincipalSubject: 'integration-user',
+      tokenEndpointUrl: 'https://auth.example.com/oauth2/token',
+      scope: 'api.read',
+      jwt: {
+        issuer: 'my-client-id',
+        audiences: ['https://auth.example.com/oauth2/token'],
+        tokenValidForSeconds: 300,
+        signingCertificateId: cert.id,
+        algorithm: 'RS256',
+      },
+    });
+    expect(store.findByName('Salesforce_API')).toMatchObject({
+      url: 'https://acme.my.salesforce.com',
+      protocol: 'jwt-exchange',
+      namedPrincipalSubject: 'integration@example.com',
+      tokenEndpointUrl: 'https://login.salesforce.com/services/oauth2/token',
+      jwt: {
+        issuer: 'CONSUMER_KEY',
+        audiences: ['https://login.salesforce.com'],
+        kid: 'custom',
+        customKid: 'key-1',
+        signingCertificateId: cert.id,
+      },
+    });
+    expect(NamedCredentialInput.safeParse(pickFields(store.findByName('Salesforce_API')!)).success).toBe(true);
+  });
+
+  it('refuses malformed XML, unknown protocols and a missing External Credential with coded errors', async () => {
+    const backend = await unlockedBackend();
+    const call = async (files: { name: string; base64: string }[]) =>
+      errorOf(await backend.dispatch('credentials.importSalesforce', [{ files }]));
+    const malformed = await call([{ name: 'Bad.namedCredential-meta.xml', base64: b64('<NamedCredential><label>x</NamedCredential>') }]);
+    expect(malformed).toMatchObject({ code: 'UNSUPPORTED_FORMAT' });
+    expect(malformed.message).toMatch(/^Bad\.namedCredential-meta\.xml is not well-formed XML \(line 1: /);
+    const oauth = await call([
+      {
+        name: 'O.namedCredential-meta.xml',
+        base64: b64('<NamedCredential><label>O</label><endpoint>https://a.example</endpoint><protocol>Oauth</protocol></NamedCredential>'),
+      },
+    ]);
+    expect(oauth.message).toMatch(/uses Authentication Protocol Oauth, which Signet does not model/);
+    const aws = await call([
+      {
+        name: 'A.namedCredential-meta.xml',
+        base64: b64(
+          '<NamedCredential><label>A</label><namedCredentialType>SecuredEndpoint</namedCredentialType><namedCredentialParameters><parameterName>Url</parameterName><parameterType>Url</parameterType><parameterValue>https://a.example</parameterValue></namedCredentialParameters><namedCredentialParameters><parameterType>Authentication</parameterType><externalCredential>A</externalCredential></namedCredentialParameters></NamedCredential>',
+        ),
+      },
+      {
+        name: 'A.externalCredential-meta.xml',
+        base64: b64('<ExternalCredential><label>A</label><authenticationProtocol>AwsSv4</authenticationProtocol></ExternalCredential>'),
+      },
+    ]);
+    expect(aws).toMatchObject({
+      code: 'UNSUPPORTED_FORMAT',
+      message: expect.stringMatching(/authentication protocol AwsSv4, which Signet does not model/),
+    });
+    const missing = await call([
+      {
+        name: 'M.namedCredential-meta.xml',
+        base64: b64(
+          '<NamedCredential><label>M</label><namedCredentialParameters><parameterType>Authentication</parameterType><externalCredential>Nope</externalCredential></namedCredentialParameters></NamedCredential>',
+        ),
+      },
+    ]);
+    expect(missing.message).toMatch(/refers to the External Credential Nope, which is not among the files/);
+    expect(backend.graph.internal.credentialStore.list()).toEqual([]);
+  });
+});
