@@ -73,6 +73,7 @@ export class Receiver {
   #nextId = 1;
   #notes: string[] = [];
   #starting: Promise<ReceiverStatus> | null = null;
+  #stopping: Promise<void> | null = null;
 
   constructor(options: ReceiverOptions) {
     this.#options = options;
@@ -152,7 +153,7 @@ export class Receiver {
   /** Starts the server (idempotent). Resolves with the status; `baseUrl` is where it listens. */
   start(): Promise<ReceiverStatus> {
     if (this.#state === 'running') return Promise.resolve(this.status());
-    this.#starting ??= this.#start().finally(() => (this.#starting = null));
+    this.#starting ??= (this.#stopping ?? Promise.resolve()).then(() => this.#start()).finally(() => (this.#starting = null));
     return this.#starting;
   }
 
@@ -207,9 +208,13 @@ export class Receiver {
     const server = this.#server;
     this.#server = null;
     this.#state = 'stopped';
-    this.#signingKey = null;
-    this.#baseUrl = '';
-    if (server) await server.close();
+    // Close first: requests still in flight (a latency rule) finish with the keys they started with.
+    this.#stopping = (server?.close() ?? Promise.resolve()).then(() => {
+      this.#signingKey = null;
+      this.#baseUrl = '';
+    });
+    await this.#stopping;
+    this.#stopping = null;
     this.#emitStatus();
     return this.status();
   }

@@ -96,7 +96,7 @@ export async function verifyJwt(token: string, keys: TrustedKey[], rules: Verify
   const verifiedBy = await verifySignature(token, alg, header.kid, keys, rules.keyNotes ?? []);
   checkClaims(payload, rules);
   if (rules.replay && typeof payload.jti === 'string') {
-    rules.replay.use(`${String(payload.iss)}\u0000${payload.jti}`, payload.jti, payload.exp as number, rules.now, rules.clockSkewSeconds);
+    rules.replay.use(`${String(payload.iss)}\u0000${payload.jti}`, payload.exp as number, rules.now, rules.clockSkewSeconds);
   }
   return { header, payload, verifiedBy };
 }
@@ -190,7 +190,7 @@ export class JtiCache {
     }
   }
 
-  use(key: string, _jti: string, exp: number, now: number, skew: number) {
+  use(key: string, exp: number, now: number, skew: number) {
     for (const [entry, value] of this.#seen) if (value.until < now) this.#seen.delete(entry);
     if (this.#seen.size >= this.#max) this.#seen.delete(this.#seen.keys().next().value as string);
     this.#seen.set(key, { usedAt: now, until: exp + skew });

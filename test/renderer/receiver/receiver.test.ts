@@ -89,6 +89,14 @@ describe('Receiver tab', () => {
 
   it('arms the 401 rule and counts it down as calls arrive; says when the port is taken without losing the settings', async () => {
     const { page, backend } = await openReceiverTab();
+    // A refused setting is explained under its field, and what was typed stays.
+    await page.getByRole('textbox', { name: 'JWKS URL' }).fill('not a url');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => page.getByRole('textbox', { name: 'JWKS URL' }).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByText('Enter an http(s) URL.', { exact: true }).isVisible()).toBe(true);
+    expect(await page.getByRole('textbox', { name: 'JWKS URL' }).inputValue()).toBe('not a url');
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+
     await page.getByRole('button', { name: 'Start' }).click();
     await expect.poll(() => page.getByLabel('Receiver status').textContent()).toMatch(/^Running at/);
     const baseUrl = backend.graph.internal.receiver.status().baseUrl!;

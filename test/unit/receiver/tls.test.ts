@@ -93,6 +93,14 @@ describe('receiver mutual TLS', () => {
     expect(peer.log().at(-2)).toMatchObject({ verdict: 'rejected', clientCertificateSubject: 'CN=Other_Client' });
   });
 
+  it('trusts client certificates that chain to CA certificates pasted as PEM', async () => {
+    const backend = await unlockedTestBackend();
+    const trusted = await createCertificate(backend, 'Pasted_Client');
+    const peer = await startReceiver(backend, { protocol: 'https', mtls: 'required', mtlsCaPem: trusted.record.chainPem });
+    expect((await client({ ca: peer.ca, cert: trusted.record.chainPem, key: trusted.privateKeyPem })(peer.jwksUri)).status).toBe(200);
+    expect((await client({ ca: peer.ca })(peer.jwksUri)).status).toBe(403);
+  });
+
   it('with optional mutual TLS, serves clients without a certificate and logs the subject of those with one', async () => {
     const backend = await unlockedTestBackend();
     const trusted = await createCertificate(backend, 'Client_Cert');

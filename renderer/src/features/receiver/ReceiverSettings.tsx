@@ -23,12 +23,14 @@ export interface ReceiverSettingsProps {
   draft: ReceiverConfig;
   onChange(patch: Partial<ReceiverConfig>): void;
   running: boolean;
+  /** Field name → message from a refused save. */
+  errors: Record<string, string>;
 }
 
 const asInt = (value: string | number, fallback: number) =>
   typeof value === 'number' && Number.isFinite(value) ? Math.trunc(value) : fallback;
 
-export function ReceiverSettings({ draft, onChange, running }: ReceiverSettingsProps) {
+export function ReceiverSettings({ draft, onChange, running, errors }: ReceiverSettingsProps) {
   const { certificates } = useCertificates();
   const certificateOptions = certificates.map((certificate) => ({
     value: certificate.id,
@@ -57,12 +59,14 @@ export function ReceiverSettings({ draft, onChange, running }: ReceiverSettingsP
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <TextInput
             label="Host"
+            error={errors.host}
             description="127.0.0.1 keeps the receiver on this machine"
             value={draft.host}
             onChange={(event) => onChange({ host: event.currentTarget.value })}
           />
           <NumberInput
             label="Port"
+            error={errors.port}
             description="0 picks a free port"
             min={0}
             max={65535}
@@ -130,6 +134,7 @@ export function ReceiverSettings({ draft, onChange, running }: ReceiverSettingsP
                 />
                 <Textarea
                   label="Trusted CA certificates (PEM)"
+                  error={errors.mtlsCaPem}
                   autosize
                   minRows={2}
                   maxRows={6}
@@ -160,6 +165,7 @@ export function ReceiverSettings({ draft, onChange, running }: ReceiverSettingsP
           />
           <TextInput
             label="JWKS URL"
+            error={errors.jwksUrl}
             description="Also trust the keys published here"
             placeholder="https://issuer.example.com/.well-known/jwks.json"
             value={draft.jwksUrl}
@@ -167,18 +173,21 @@ export function ReceiverSettings({ draft, onChange, running }: ReceiverSettingsP
           />
           <TagsInput
             label="Expected audiences"
+            error={errors.audiences}
             description="Besides the token endpoint, issuer and /api URLs; press Enter after each"
             value={draft.audiences}
             onChange={(audiences) => onChange({ audiences })}
           />
           <TagsInput
             label="Expected issuers"
+            error={errors.issuers}
             description="Empty accepts any issuer"
             value={draft.issuers}
             onChange={(issuers) => onChange({ issuers })}
           />
           <NumberInput
             label="Max token lifetime (seconds)"
+            error={errors.maxLifetimeSeconds}
             min={1}
             allowDecimal={false}
             value={draft.maxLifetimeSeconds}
@@ -186,6 +195,7 @@ export function ReceiverSettings({ draft, onChange, running }: ReceiverSettingsP
           />
           <NumberInput
             label="Clock skew (seconds)"
+            error={errors.clockSkewSeconds}
             min={0}
             max={3600}
             allowDecimal={false}
@@ -194,6 +204,7 @@ export function ReceiverSettings({ draft, onChange, running }: ReceiverSettingsP
           />
           <NumberInput
             label="Access token lifetime (seconds)"
+            error={errors.accessTokenLifetimeSeconds}
             description="expires_in of the tokens the receiver issues"
             min={1}
             max={86400}
@@ -203,6 +214,7 @@ export function ReceiverSettings({ draft, onChange, running }: ReceiverSettingsP
           />
           <TagsInput
             label="Allowed scopes"
+            error={errors.allowedScopes}
             description="Empty allows any scope"
             value={draft.allowedScopes}
             onChange={(allowedScopes) => onChange({ allowedScopes })}

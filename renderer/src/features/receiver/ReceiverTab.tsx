@@ -87,6 +87,7 @@ export function ReceiverTab() {
         <ReceiverSettings
           draft={draft}
           running={running}
+          errors={receiver.fieldErrors}
           onChange={(patch) => setDraft((current) => ({ ...(current ?? config), ...patch }))}
         />
         <Group mt="sm" gap="xs">

@@ -1,6 +1,7 @@
 /** The receiver's status, configuration and live log, kept fresh by the bridge's events. */
 import { useCallback, useEffect, useState } from 'react';
 import type { ReceiverConfig, ReceiverConfigPatch, ReceiverLogEntry, ReceiverStatus } from '../../../../shared/contract/receiver';
+import { isAppError } from '../../../../shared/errors';
 import { notifyError } from '../../app/notify';
 import { api, events } from '../../bridge';
 
@@ -14,6 +15,8 @@ export interface ReceiverState {
   /** Registered clients whose secret is set. */
   secretsSet: string[];
   busy: boolean;
+  /** Field name → message from the last refused save (BAD_INPUT). */
+  fieldErrors: Record<string, string>;
   start(): Promise<void>;
   stop(): Promise<void>;
   /** Saves a partial configuration; resolves false (after telling the user) when it was refused. */
@@ -28,6 +31,7 @@ export function useReceiver(): ReceiverState {
   const [log, setLog] = useState<ReceiverLogEntry[]>([]);
   const [secretsSet, setSecretsSet] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
 
   const reloadSecrets = useCallback(async () => {
     try {
@@ -74,8 +78,10 @@ export function useReceiver(): ReceiverState {
   const save = useCallback(async (patch: ReceiverConfigPatch) => {
     try {
       setConfig(await api.receiver.configure(patch));
+      setFieldErrors({});
       return true;
     } catch (error) {
+      setFieldErrors(fieldErrorsOf(error));
       notifyError(error, 'Saving the receiver settings');
       return false;
     }
@@ -87,6 +93,7 @@ export function useReceiver(): ReceiverState {
     log,
     secretsSet,
     busy,
+    fieldErrors,
     start: () => run('Starting the receiver', () => api.receiver.start()),
     stop: () => run('Stopping the receiver', () => api.receiver.stop()),
     save,
@@ -100,6 +107,18 @@ export function useReceiver(): ReceiverState {
     },
     reloadSecrets,
   };
+}
+
+/** BAD_INPUT issues by field (`details.issues[].path` is [argument index, field, ...]). */
+function fieldErrorsOf(error: unknown): Record<string, string> {
+  if (!isAppError(error, 'BAD_INPUT')) return {};
+  const issues = (error.details?.issues ?? []) as { path: string[]; message: string }[];
+  const errors: Record<string, string> = {};
+  for (const issue of issues) {
+    const field = issue.path[1];
+    if (field && !errors[field]) errors[field] = issue.message;
+  }
+  return errors;
 }
 
 /** Newest last, each id once, bounded. */
