@@ -91,6 +91,6 @@ export async function fetchIssuerKeys(
   }
   const keys = await fetchJwks(jwksUri, options);
   const declared = typeof document.issuer === 'string' ? document.issuer : undefined;
-  const given = issuer.replace(/\/\.well-known\/openid-configuration$/, '');
-  return { ...keys, jwksUri, ...(declared && declared !== given ? { issuerMismatch: declared } : {}) };
+  const trim = (url: string) => url.replace(/\/\.well-known\/openid-configuration$/, '').replace(/\/+$/, '');
+  return { ...keys, jwksUri, ...(declared && trim(declared) !== trim(issuer) ? { issuerMismatch: declared } : {}) };
 }

@@ -33,6 +33,8 @@ interface Gathered {
   hmacSecretBytes?: number;
   /** Added to the reason (e.g. how the store lookup went). */
   note?: string;
+  /** Said with any result (e.g. a discovery document naming another issuer). */
+  caveat?: string;
   /** A store lookup by kid/x5t found nothing and fell back to trying every certificate. */
   unmatchedIdentifier?: string;
 }
@@ -96,7 +98,7 @@ export async function verifyToken(raw: VerifyInput, deps: VerifyDeps): Promise<V
       await compactVerify(token.token, key, options);
       return {
         status: 'valid',
-        reason: `The signature is valid: made with ${describeKeyUsed(candidate)}.`,
+        reason: `The signature is valid: made with ${describeKeyUsed(candidate)}.${gathered.caveat ? ` ${gathered.caveat}` : ''}`,
         alg,
         key: keyUsed(candidate),
         tried,
@@ -157,7 +159,11 @@ async function gatherCandidates(source: VerifyInput['key'], token: DecodedJws, a
     }
     case 'issuer': {
       const keys = await fetchIssuerKeys(parsed.issuer, deps.fetch);
-      return { ...keys, candidates: narrowByKid(keys.candidates, token) };
+      // OpenID Connect Discovery 1.0 §4.3: the document's issuer must be the issuer asked for.
+      const caveat = keys.issuerMismatch
+        ? `Note: the discovery document names the issuer ${keys.issuerMismatch}, not ${parsed.issuer}, so it does not belong to that issuer.`
+        : undefined;
+      return { candidates: narrowByKid(keys.candidates, token), keysInSet: keys.keysInSet, ...(caveat ? { caveat } : {}) };
     }
     case 'hmac': {
       const secret = hmacSecretBytes(parsed.secret, parsed.encoding);

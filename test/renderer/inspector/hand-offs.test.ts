@@ -67,6 +67,43 @@ describe('Inspector hand-offs', () => {
     expect(await result.textContent()).toContain('certificate Callout signing (Callout_Signing, RSA-2048)');
   });
 
+  it("opens a named credential's Preview Token in the Inspector", async () => {
+    signet = await openUnlockedSignet({ browser: browser() });
+    const { page, backend } = signet;
+    const signing = unwrapResult(
+      await backend.dispatch('certificates.createSelfSigned', [{ label: 'Preview key', name: 'Preview_Key', keyAlgorithm: 'Ed25519' }]),
+    );
+    unwrapResult(
+      await backend.dispatch('credentials.create', [
+        {
+          profile: {
+            label: 'Preview API',
+            name: 'Preview_API',
+            url: 'https://api.example.com',
+            protocol: 'jwt',
+            namedPrincipalSubject: 'preview-user',
+            jwt: { algorithm: 'EdDSA', signingCertificateId: signing.id, issuer: 'signet-client', audiences: ['preview'] },
+          },
+          secrets: {},
+        },
+      ]),
+    );
+    await page.getByRole('tab', { name: 'Named Credentials' }).click();
+    await page.getByRole('table', { name: 'Named credentials' }).getByText('Preview API', { exact: true }).click();
+    await page.getByRole('form', { name: 'Named credential editor' }).getByRole('button', { name: 'Preview Token' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Preview Token' });
+    await expect.poll(() => dialog.getByLabel('Copy Token').isVisible()).toBe(true);
+    const token = (await dialog.getByLabel('Token', { exact: true }).textContent())!;
+    await dialog.getByRole('button', { name: 'Open in Inspector' }).click();
+
+    await expect.poll(() => inspector(page).getByLabel('Token', { exact: true }).inputValue()).toBe(token);
+    expect(await inspector(page).getByRole('table', { name: 'Claims' }).locator('tr[data-claim="sub"]').textContent()).toContain(
+      'preview-user',
+    );
+    await inspector(page).getByRole('button', { name: 'Verify signature' }).click();
+    await expect.poll(() => inspector(page).getByLabel('Verification result').textContent()).toContain('Signature valid');
+  });
+
   it('sends a crafted token as Bearer in a new request', async () => {
     signet = await openUnlockedSignet({ browser: browser() });
     const { page } = signet;

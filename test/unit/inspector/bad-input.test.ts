@@ -163,7 +163,20 @@ describe('JWKS URLs and OpenID issuers (fetched by main)', () => {
     });
     const result = unwrapResult(await verify(token, { kind: 'issuer', issuer: `${server.url}/tenant/` }));
     expect(result).toMatchObject({ status: 'valid' });
+    expect(result.reason).not.toContain('Note:');
     expect(server.requests.map((r) => r.url)).toEqual(['/tenant/.well-known/openid-configuration', '/tenant/keys']);
+    const elsewhere = unwrapResult(
+      await verify(token, { kind: 'issuer', issuer: `${server.url}/tenant/.well-known/openid-configuration` }),
+    );
+    expect(elsewhere.reason).not.toContain('Note:');
+    const mismatch = await startServer((req, res) => {
+      if (req.url === '/.well-known/openid-configuration')
+        return json({ issuer: 'https://other.example', jwks_uri: `${server.url}/tenant/keys` })(req, res);
+      res.writeHead(404).end();
+    });
+    const warned = unwrapResult(await verify(token, { kind: 'issuer', issuer: mismatch.url }));
+    expect(warned).toMatchObject({ status: 'valid' });
+    expect(warned.reason).toContain(`Note: the discovery document names the issuer https://other.example, not ${mismatch.url}`);
   });
 
   it.each([
