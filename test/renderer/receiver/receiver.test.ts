@@ -62,7 +62,8 @@ describe('Receiver tab', () => {
       assertion: assertion(key, { aud: 'https://login.example.com' }),
     });
     expect(accepted.status).toBe(200);
-    const wrong = await post(tokenEndpoint, { grant_type: JWT_BEARER_GRANT, assertion: assertion(key, { aud: 'https://wrong.example' }) });
+    const wrongAssertion = assertion(key, { aud: 'https://wrong.example' });
+    const wrong = await post(tokenEndpoint, { grant_type: JWT_BEARER_GRANT, assertion: wrongAssertion });
     const { error_description: description } = (await wrong.json()) as { error_description: string };
     expect(description).toMatch(/^audience is "https:\/\/wrong\.example", expected one of/);
 
@@ -71,12 +72,15 @@ describe('Receiver tab', () => {
     const rejectedRow = page.getByRole('row', { name: 'POST /oauth2/token: rejected' });
     expect(await rejectedRow.textContent()).toContain(`invalid_grant: ${description}`);
     expect(await page.getByRole('row', { name: 'POST /oauth2/token: accepted' }).textContent()).toContain('jwt-bearer grant for sub alice');
+    expect(await rejectedRow.getByLabel('Token summary').textContent()).toBe('iss sf · sub alice · aud https://wrong.example');
 
     await rejectedRow.click();
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.getByLabel('Verdict reason').textContent()).toBe(`invalid_grant: ${description}`);
     await dialog.getByRole('button', { name: 'Open in Inspector' }).click();
     await expect.poll(() => page.getByRole('tab', { name: 'Inspector' }).getAttribute('aria-selected')).toBe('true');
+    const inspector = page.getByRole('tabpanel', { name: 'Inspector' });
+    await expect.poll(() => inspector.getByLabel('Token', { exact: true }).inputValue()).toBe(wrongAssertion);
 
     await page.getByRole('tab', { name: 'Receiver', exact: true }).click();
     await page.getByRole('button', { name: 'Clear log' }).click();
@@ -123,5 +127,37 @@ describe('Receiver tab', () => {
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
     }
+  });
+  it('registers a client whose secret goes to the vault; the client then authenticates, and is refused once removed', async () => {
+    const { page, backend } = await openReceiverTab();
+    await page.getByRole('textbox', { name: 'Client ID' }).fill('orders-app');
+    await page.getByLabel('Client secret', { exact: true }).fill('pa55 word');
+    await page.getByRole('button', { name: 'Register client' }).click();
+    const clients = page.getByRole('table', { name: 'Registered clients' });
+    await expect.poll(() => clients.getByText('in the vault').isVisible()).toBe(true);
+    expect(JSON.stringify(backend.graph.internal.receiver.config())).not.toContain('pa55');
+    expect(backend.graph.internal.vault.openText('receiver:client-secret:orders-app')).toBe('pa55 word');
+
+    await page.getByRole('button', { name: 'Start' }).click();
+    await expect.poll(() => page.getByLabel('Receiver status').textContent()).toMatch(/^Running at/);
+    const tokenEndpoint = `${backend.graph.internal.receiver.status().baseUrl!}/oauth2/token`;
+    const basic = { authorization: `Basic ${Buffer.from('orders-app:pa55+word').toString('base64')}` };
+    const token = () =>
+      fetch(tokenEndpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...basic },
+        body: 'grant_type=client_credentials',
+      });
+    expect((await token()).status).toBe(200);
+    await expect.poll(() => page.getByRole('row', { name: 'POST /oauth2/token: accepted' }).count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Remove client orders-app' }).click();
+    await expect.poll(() => clients.count()).toBe(0);
+    expect(backend.graph.internal.vault.has('receiver:client-secret:orders-app')).toBe(false);
+    const refused = await token();
+    expect(refused.status).toBe(401);
+    expect(((await refused.json()) as { error_description: string }).error_description).toBe(
+      'client "orders-app" is not registered; add it under Registered clients',
+    );
   });
 });

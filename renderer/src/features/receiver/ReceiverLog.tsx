@@ -44,6 +44,7 @@ export function ReceiverLog({ entries, onClear }: { entries: ReceiverLogEntry[];
                 <Table.Th>Status</Table.Th>
                 <Table.Th>Verdict</Table.Th>
                 <Table.Th>Reason</Table.Th>
+                <Table.Th>Token</Table.Th>
                 <Table.Th>Client certificate</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -68,6 +69,9 @@ export function ReceiverLog({ entries, onClear }: { entries: ReceiverLogEntry[];
                     </Badge>
                   </Table.Td>
                   <Table.Td style={{ maxWidth: 520, overflowWrap: 'anywhere' }}>{entry.reason}</Table.Td>
+                  <Table.Td className="signet-mono" style={{ maxWidth: 260, overflowWrap: 'anywhere' }} aria-label="Token summary">
+                    {tokenSummary(entry)}
+                  </Table.Td>
                   <Table.Td>{entry.clientCertificateSubject ?? ''}</Table.Td>
                 </Table.Tr>
               ))}
@@ -80,6 +84,18 @@ export function ReceiverLog({ entries, onClear }: { entries: ReceiverLogEntry[];
       </Modal>
     </section>
   );
+}
+
+/** The claims that identify a token at a glance: iss, sub, aud. */
+function tokenSummary(entry: ReceiverLogEntry): string {
+  const payload = entry.token?.payload;
+  if (!entry.token) return '';
+  if (!payload) return 'not decodable';
+  const show = (value: unknown) => (Array.isArray(value) ? value.join(', ') : String(value));
+  return (['iss', 'sub', 'aud'] as const)
+    .filter((claim) => payload[claim] !== undefined)
+    .map((claim) => `${claim} ${show(payload[claim])}`)
+    .join(' · ');
 }
 
 function LogEntryDetails({ entry, onDone }: { entry: ReceiverLogEntry; onDone(): void }) {
