@@ -4,14 +4,14 @@
  * publish JWKS — keys are imported once into KeyObjects and cached until the vault locks.
  */
 import { createPrivateKey, createPublicKey, randomUUID, type KeyObject } from 'node:crypto';
-import { calculateJwkThumbprint, exportJWK, type JWK } from 'jose';
+import { exportJWK, type JWK } from 'jose';
 import { z } from 'zod';
 import type { CertificateKind, CertificateRecord, CertificateStatus, KeyAlgorithm } from '../../../shared/contract/certificates';
 import { AppError } from '../../../shared/errors';
 import type { Document } from '../store/document';
 import type { Vault } from '../vault/vault';
 import { describeKey, type KeyPair } from './key-generation';
-import { describeCertificate, toPem } from './x509';
+import { describeCertificate, jwkThumbprint, toPem } from './x509';
 
 const vaultId = (id: string) => `certificate-key:${id}`;
 
@@ -223,7 +223,7 @@ async function buildRecord(id: string, input: NewRecord): Promise<CertificateRec
     hasCertificate: !!leaf,
     exportable: input.exportable && !!input.privateKey,
     ...certificateFacts,
-    jwkThumbprint: await calculateJwkThumbprint(await exportJWK(input.publicKey), 'sha256'),
+    jwkThumbprint: jwkThumbprint(input.publicKey),
     publicKeyPem: input.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     chainPem: chain.map((der) => toPem(der)).join(''),
     ...(input.csrPem ? { csrPem: input.csrPem } : {}),

@@ -114,6 +114,18 @@ export function subjectKeyIdentifier(publicKey: KeyObject): string {
   return createHash('sha1').update(bits).digest('hex');
 }
 
+/** RFC 7638 JWK thumbprint (SHA-256): the required members in lexicographic order, no whitespace; hashed synchronously. */
+export function jwkThumbprint(publicKey: KeyObject): string {
+  const jwk = publicKey.export({ format: 'jwk' });
+  const required =
+    jwk.kty === 'RSA'
+      ? { e: jwk.e, kty: jwk.kty, n: jwk.n }
+      : jwk.kty === 'EC'
+        ? { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y }
+        : { crv: jwk.crv, kty: jwk.kty, x: jwk.x };
+  return createHash('sha256').update(JSON.stringify(required)).digest('base64url');
+}
+
 /** Colon-separated upper-case hex, as `openssl x509 -fingerprint` prints it. */
 export function colonHex(bytes: Uint8Array): string {
   return Buffer.from(bytes).toString('hex').toUpperCase().match(/../g)!.join(':');

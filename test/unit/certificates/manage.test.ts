@@ -125,3 +125,13 @@ describe('new keys', () => {
     }
   });
 });
+
+describe('JWK thumbprint', () => {
+  it.each(['RSA-2048', 'EC-P521', 'Ed25519'] as const)('equals jose calculateJwkThumbprint for %s (RFC 7638)', async (keyAlgorithm) => {
+    const { calculateJwkThumbprint, exportJWK } = await import('jose');
+    const { createPublicKey } = await import('node:crypto');
+    const backend = await unlockedBackend();
+    const record = unwrapResult(await backend.dispatch('certificates.createSelfSigned', [{ label: 'T', name: 'T', keyAlgorithm }]));
+    expect(record.jwkThumbprint).toBe(await calculateJwkThumbprint(await exportJWK(createPublicKey(record.publicKeyPem)), 'sha256'));
+  });
+});
