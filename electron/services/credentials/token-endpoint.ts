@@ -133,6 +133,12 @@ function hint(error: string, description: string, request: TokenRequest): string
   if (error === 'invalid_grant' && /(expir|exp\b|iat|nbf|not yet valid|clock|future)/.test(text)) {
     return "the assertion's times were refused. Check Token Valid For (some endpoints want ≤ 3 minutes), Clock Skew and this machine's clock.";
   }
+  if (/\bsub\b|subject/.test(text)) {
+    return `check the Named Principal Subject (or the Per User subject): the assertion had sub = ${JSON.stringify(request.assertionClaims?.sub ?? null)}.`;
+  }
+  if (/\biss\b|issuer/.test(text)) {
+    return `check Issuer (for client credentials: the Client ID): the assertion had iss = ${JSON.stringify(request.assertionClaims?.iss ?? null)}.`;
+  }
   if (/signature|invalid assertion|verify/.test(text)) {
     return 'the signature did not verify: register this JWT Signing Certificate (or its JWKS) with the token endpoint, and check Signing Algorithm and kid.';
   }

@@ -135,6 +135,9 @@ describe('Named Credentials tab', () => {
 
     await dialog.getByRole('button', { name: 'Open in Inspector' }).click();
     await expect.poll(() => page.getByRole('tab', { name: 'Inspector' }).getAttribute('aria-selected')).toBe('true');
+    await expect
+      .poll(() => page.getByRole('tabpanel', { name: 'Inspector' }).getByRole('textbox', { name: 'Token', exact: true }).inputValue())
+      .toBe(token);
   });
 
   it('previews a token exchange with the token request and response, fills the cache, and clears it', async () => {

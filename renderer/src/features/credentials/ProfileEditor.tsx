@@ -44,7 +44,8 @@ export function ProfileEditor({ saved, form, onChange, dirty, certificates, onSa
     form,
     update: (change) => onChange(change(form)),
     problems,
-    showErrors: submitted,
+    // A stored profile shows its errors at once (e.g. a deleted certificate); a new one after the first Save.
+    showErrors: submitted || saved !== null,
     saved,
     certificates,
   };
