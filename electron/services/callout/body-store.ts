@@ -59,55 +59,7 @@ export class BodyStore {
 
   /** A sink that keeps up to the threshold in memory, then moves everything to a temp file. */
   createSink(): BodySink {
-    const threshold = this.#threshold;
-    const newFile = () => this.#newFile();
-    const forget = (bodyId: string) => this.#files.delete(bodyId);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let file: { bodyId: string; path: string; stream: WriteStream } | undefined;
-    let drainListener: (() => void) | undefined;
-    let failed: Error | undefined;
-    return {
-      get size() {
-        return size;
-      },
-      write(chunk) {
-        size += chunk.length;
-        if (!file) {
-          chunks.push(chunk);
-          if (size <= threshold) return true;
-          const created = newFile();
-          const stream = createWriteStream(created.path, { mode: 0o600 });
-          stream.on('error', (error) => (failed = error));
-          stream.on('drain', () => drainListener?.());
-          file = { ...created, stream };
-          const pending = Buffer.concat(chunks);
-          chunks.length = 0;
-          return stream.write(pending);
-        }
-        return file.stream.write(chunk);
-      },
-      onDrain(listener) {
-        drainListener = listener;
-      },
-      async end() {
-        if (!file) return { size, buffer: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) };
-        const { stream, bodyId } = file;
-        await new Promise<void>((resolve, reject) => {
-          if (failed) return reject(failed);
-          stream.end(() => (failed ? reject(failed) : resolve()));
-        });
-        return { size, bodyId };
-      },
-      abort() {
-        if (file) {
-          file.stream.destroy();
-          forget(file.bodyId);
-          void rm(file.path, { force: true });
-        }
-        chunks.length = 0;
-      },
-    };
+    return new SpillingSink(this.#threshold, this.#newFile.bind(this), (bodyId) => this.#files.delete(bodyId));
   }
 
   #path(bodyId: string): string {
@@ -158,6 +110,62 @@ export class BodyStore {
     if (this.#folder) rmSync(this.#folder, { recursive: true, force: true });
     this.#folder = undefined;
     this.#files.clear();
+  }
+}
+
+/** Memory first; past the threshold, everything so far and all that follows goes to a temp file. */
+class SpillingSink implements BodySink {
+  size = 0;
+  readonly #chunks: Buffer[] = [];
+  #file: { bodyId: string; path: string; stream: WriteStream } | undefined;
+  #drainListener: (() => void) | undefined;
+  #failed: Error | undefined;
+  readonly #threshold: number;
+  readonly #newFile: () => { bodyId: string; path: string };
+  readonly #forget: (bodyId: string) => void;
+
+  constructor(threshold: number, newFile: () => { bodyId: string; path: string }, forget: (bodyId: string) => void) {
+    this.#threshold = threshold;
+    this.#newFile = newFile;
+    this.#forget = forget;
+  }
+
+  write(chunk: Buffer): boolean {
+    this.size += chunk.length;
+    if (this.#file) return this.#file.stream.write(chunk);
+    this.#chunks.push(chunk);
+    if (this.size <= this.#threshold) return true;
+    const created = this.#newFile();
+    const stream = createWriteStream(created.path, { mode: 0o600 });
+    stream.on('error', (error) => (this.#failed = error));
+    stream.on('drain', () => this.#drainListener?.());
+    this.#file = { ...created, stream };
+    const pending = Buffer.concat(this.#chunks);
+    this.#chunks.length = 0;
+    return stream.write(pending);
+  }
+
+  onDrain(listener: () => void) {
+    this.#drainListener = listener;
+  }
+
+  async end(): Promise<CollectedBody> {
+    if (!this.#file) return { size: this.size, buffer: this.#chunks.length === 1 ? this.#chunks[0]! : Buffer.concat(this.#chunks) };
+    const { stream, bodyId } = this.#file;
+    await new Promise<void>((resolve, reject) => {
+      if (this.#failed) return reject(this.#failed);
+      stream.end(() => (this.#failed ? reject(this.#failed) : resolve()));
+    });
+    return { size: this.size, bodyId };
+  }
+
+  abort() {
+    if (this.#file) {
+      this.#file.stream.destroy();
+      this.#forget(this.#file.bodyId);
+      void rm(this.#file.path, { force: true });
+    }
+    this.#chunks.length = 0;
   }
 }
 

@@ -13,6 +13,7 @@ import type { CertificateStore } from '../certificates/certificate-store';
 import type { CredentialResolver, ResolvedCredential } from '../credentials/resolver';
 import { transportError } from '../http/transport-errors';
 import type { BodyStore, CollectedBody } from './body-store';
+import { Cancellation } from './cancellation';
 import { exchange, HopError, type HopResult } from './exchange';
 import { checkHeaders, prepareRequest, resolveVariables } from './prepare';
 import type { Transport, TransportOptions } from './transport';
@@ -37,7 +38,7 @@ const TIMEOUT_MARK = Symbol('signet.timeout');
 
 export class CalloutEngine {
   readonly #deps: EngineDeps;
-  readonly #inflight = new Map<string, AbortController>();
+  readonly #inflight = new Map<string, Cancellation>();
 
   constructor(deps: EngineDeps) {
     this.#deps = deps;
@@ -45,9 +46,9 @@ export class CalloutEngine {
 
   /** Aborts a running send; false when nothing runs under that id. */
   cancel(requestId: string): boolean {
-    const controller = this.#inflight.get(requestId);
-    if (!controller) return false;
-    controller.abort(Object.assign(new Error('cancelled'), { name: 'AbortError' }));
+    const cancellation = this.#inflight.get(requestId);
+    if (!cancellation) return false;
+    cancellation.abort(Object.assign(new Error('cancelled'), { name: 'AbortError' }));
     return true;
   }
 
@@ -55,27 +56,28 @@ export class CalloutEngine {
     if (this.#inflight.has(requestId)) throw new AppError('CONFLICT', 'This request is already being sent. Cancel it first.');
     const prepared = prepareRequest(request, variables);
     const { settings } = request;
-    const controller = new AbortController();
-    this.#inflight.set(requestId, controller);
-    const timer = setTimeout(() => controller.abort(Object.assign(new Error('timeout'), { [TIMEOUT_MARK]: true })), settings.timeoutMs);
+    const cancellation = new Cancellation();
+    this.#inflight.set(requestId, cancellation);
+    const timer = setTimeout(() => cancellation.abort(Object.assign(new Error('timeout'), { [TIMEOUT_MARK]: true })), settings.timeoutMs);
     const started = performance.now();
-    let url = prepared.target.kind === 'absolute' ? prepared.target.url.href : '';
+    let target: URL | undefined = prepared.target.kind === 'absolute' ? prepared.target.url : undefined;
     try {
-      const auth = await this.#authenticate(request, prepared.target, variables, controller.signal, false);
-      if (prepared.target.kind === 'callout') url = joinCalloutUrl(auth.credential!.url, prepared.target.rest);
+      const auth = await this.#authenticate(request, prepared.target, variables, cancellation, false);
+      if (prepared.target.kind === 'callout') target = new URL(joinCalloutUrl(auth.credential!.url, prepared.target.rest));
+      const url = target!;
       const warnings = [...prepared.warnings];
       let headers = buildHeaders(prepared.headers, auth, prepared.contentType, this.#deps.userAgent);
       let body = prepared.body;
       if (auth.credential?.mergeFields.inBody && typeof body === 'string') body = auth.credential.mergeFields.apply(body);
       checkHeaders(headers);
 
-      let attempt = await this.#follow({ url, method: prepared.method, headers, body, request, auth, signal: controller.signal, started });
+      let attempt = await this.#follow({ url, method: prepared.method, headers, body, request, auth, cancellation, started });
       const refreshOn = auth.credential ? [401, ...auth.credential.refreshOn] : [];
       if (auth.credential && refreshOn.includes(attempt.last.status)) {
         // Named credentials refresh once on 401 (and listed codes), then retry (Salesforce behaviour).
         const resolver = this.#resolver();
         resolver.invalidate(auth.credential.name);
-        const refreshed = await this.#authenticate(request, prepared.target, variables, controller.signal, true);
+        const refreshed = await this.#authenticate(request, prepared.target, variables, cancellation, true);
         refreshed.trace.steps.unshift({
           kind: 'refresh',
           status: attempt.last.status,
@@ -92,7 +94,7 @@ export class CalloutEngine {
           body,
           request,
           auth: refreshed,
-          signal: controller.signal,
+          cancellation,
           started,
         });
         retry.timeline.unshift(...attempt.timeline);
@@ -114,7 +116,7 @@ export class CalloutEngine {
         warnings,
       };
     } catch (error) {
-      throw this.#toAppError(error, url, settings.timeoutMs);
+      throw this.#toAppError(error, target?.href ?? request.url, settings.timeoutMs);
     } finally {
       clearTimeout(timer);
       this.#inflight.delete(requestId);
@@ -131,7 +133,7 @@ export class CalloutEngine {
     request: RequestSpec,
     target: ReturnType<typeof prepareRequest>['target'],
     variables: Record<string, string>,
-    signal: AbortSignal,
+    cancellation: Cancellation,
     forceRefresh: boolean,
   ): Promise<{ credential?: ResolvedCredential; bearer?: string; trace: AuthTrace; skipAuthorization: boolean }> {
     const { auth } = request;
@@ -154,7 +156,7 @@ export class CalloutEngine {
       }
       // A bearer token on a callout: URL still takes the profile's URL and TLS, not its Authorization.
       if (target.kind === 'callout') {
-        const credential = await this.#resolve(target.name, variables, signal, forceRefresh);
+        const credential = await this.#resolve(target.name, variables, cancellation, forceRefresh);
         return { credential, bearer: token, trace: { ...trace, credential: credential.trace.credential }, skipAuthorization: true };
       }
       return { bearer: token, trace, skipAuthorization: false };
@@ -162,7 +164,7 @@ export class CalloutEngine {
     if (auth.type === 'credential' && !credentialName)
       throw new AppError('BAD_INPUT', 'Choose the named credential to authenticate with.', { field: 'auth' });
     if (!credentialName) return { trace: { steps: [] }, skipAuthorization: false };
-    const credential = await this.#resolve(credentialName, variables, signal, forceRefresh);
+    const credential = await this.#resolve(credentialName, variables, cancellation, forceRefresh);
     if (auth.type === 'none') {
       return {
         credential,
@@ -173,9 +175,9 @@ export class CalloutEngine {
     return { credential, trace: credential.trace, skipAuthorization: false };
   }
 
-  async #resolve(name: string, variables: Record<string, string>, signal: AbortSignal, forceRefresh: boolean) {
+  async #resolve(name: string, variables: Record<string, string>, cancellation: Cancellation, forceRefresh: boolean) {
     try {
-      return await this.#resolver().resolveAuth(name, { variables, signal, forceRefresh });
+      return await this.#resolver().resolveAuth(name, { variables, signal: cancellation.signal, forceRefresh });
     } catch (error) {
       if (isAppError(error, 'NOT_FOUND')) {
         throw new AppError(
@@ -192,13 +194,13 @@ export class CalloutEngine {
   }
 
   async #follow(input: {
-    url: string;
+    url: URL;
     method: string;
     headers: [string, string][];
     body: Buffer | string | null;
     request: RequestSpec;
     auth: { credential?: ResolvedCredential };
-    signal: AbortSignal;
+    cancellation: Cancellation;
     started: number;
   }): Promise<{ last: HopResult; timeline: TimelineHop[]; sent: SentRequest }> {
     const { settings } = input.request;
@@ -208,7 +210,7 @@ export class CalloutEngine {
       clientTls: input.auth.credential?.clientTls,
       proxy: settings.proxy,
     };
-    let url = new URL(input.url);
+    let url = input.url;
     let { method, headers, body } = input;
     const firstOrigin = url.origin;
     const timeline: TimelineHop[] = [];
@@ -224,7 +226,7 @@ export class CalloutEngine {
         headers: flat,
         body,
         dispatcher: this.#deps.transport.dispatcherFor(url, tls),
-        signal: input.signal,
+        cancellation: input.cancellation,
         sink: this.#deps.bodies.createSink(),
         timeoutMs: settings.timeoutMs,
       }).catch((error: unknown) => {

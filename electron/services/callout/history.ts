@@ -67,25 +67,42 @@ function decodeSafe(text: string) {
 export class History {
   readonly #document: Document<HistoryFile>;
   #entries: HistoryEntry[];
+  /** Sends recorded since the last read or write, oldest first, not yet redacted. */
+  #pending: { entry: Omit<HistoryEntry, 'id' | 'at' | 'request'> & { request: RequestSpec }; at: number }[] = [];
   #timer: ReturnType<typeof setTimeout> | undefined;
   readonly #delayMs: number;
 
   constructor(document: Document<HistoryFile>, options: { delayMs?: number } = {}) {
     this.#document = document;
     this.#entries = document.read().entries;
-    this.#delayMs = options.delayMs ?? 400;
+    this.#delayMs = options.delayMs ?? 1000;
   }
 
-  /** Records a send; the entry is redacted now, the file written a moment later. */
-  record(entry: Omit<HistoryEntry, 'id' | 'at' | 'request'> & { request: RequestSpec }): HistoryEntry {
-    const full: HistoryEntry = { ...entry, id: randomUUID(), at: new Date().toISOString(), request: redactRequest(entry.request) };
-    this.#entries.unshift(full);
+  /**
+   * Records a send. Redaction waits until the entry is read or written (off the send's path); until
+   * then the entry only lives in main's memory.
+   */
+  record(entry: Omit<HistoryEntry, 'id' | 'at' | 'request'> & { request: RequestSpec }) {
+    const pending = this.#pending;
+    pending.push({ entry, at: Date.now() });
+    // Only the newest HISTORY_LIMIT can survive; drop the rest now rather than redact them later.
+    if (pending.length > 2 * HISTORY_LIMIT) pending.splice(0, pending.length - HISTORY_LIMIT);
+    if (!this.#timer) this.#schedule();
+  }
+
+  #settle() {
+    if (!this.#pending.length) return;
+    const fresh = this.#pending
+      .slice(-HISTORY_LIMIT)
+      .reverse()
+      .map(({ entry, at }): HistoryEntry => ({ ...entry, id: randomUUID(), at: new Date(at).toISOString(), request: redactRequest(entry.request) }));
+    this.#pending = [];
+    this.#entries = [...fresh, ...this.#entries];
     if (this.#entries.length > HISTORY_LIMIT) this.#entries.length = HISTORY_LIMIT;
-    this.#schedule();
-    return full;
   }
 
   list(query?: string): HistoryEntry[] {
+    this.#settle();
     const needle = query?.trim().toLowerCase();
     if (!needle) return [...this.#entries];
     return this.#entries.filter((entry) =>
@@ -96,11 +113,13 @@ export class History {
   }
 
   remove(id: string) {
+    this.#settle();
     this.#entries = this.#entries.filter((entry) => entry.id !== id);
     this.#schedule();
   }
 
   clear() {
+    this.#pending = [];
     this.#entries = [];
     this.#schedule();
   }
@@ -115,6 +134,7 @@ export class History {
   flush() {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = undefined;
+    this.#settle();
     this.#document.write({ entries: this.#entries });
   }
 }
