@@ -97,7 +97,14 @@ export class CredentialEngine implements CredentialResolver {
     };
     const flow = this.#flowContext(profile, user, context.variables, context.signal);
     if (context.forceRefresh) this.cache.drop({ profileId: profile.id, user });
-    const auth = await this.#authorize(profile, user, flow, trace.steps, { preferCache: true });
+    let auth: { scheme?: 'Basic' | 'Bearer'; value?: string; merge: CredentialMergeValues };
+    try {
+      auth = await this.#authorize(profile, user, flow, trace.steps, { preferCache: true });
+    } catch (error) {
+      // The Request tab shows what happened so far (the assertion, the refused token request) in its Auth view.
+      if (error instanceof AppError) throw new AppError(error.code, error.message, { ...error.details, trace });
+      throw error;
+    }
     this.#store.markUsed(profile.id);
 
     const headers: { name: string; value: string }[] = [];
