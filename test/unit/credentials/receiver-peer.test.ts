@@ -8,7 +8,9 @@ import type { TestBackend } from '../../harness/services';
 import { createProfile, makeCertificate, profileInput, unlockedBackend } from './setup';
 
 async function callout(backend: TestBackend, url: string): Promise<CalloutResponse> {
-  return unwrapResult<CalloutResponse>(await backend.dispatch('http.send', [{ requestId: `r-${Math.random()}`, request: { method: 'GET', url } }]));
+  return unwrapResult<CalloutResponse>(
+    await backend.dispatch('http.send', [{ requestId: `r-${Math.random()}`, request: { method: 'GET', url } }]),
+  );
 }
 
 describe('against the receiver', () => {
@@ -61,7 +63,13 @@ describe('against the receiver', () => {
     peer.setFaults({ unauthorizedNextCalls: 1 });
     const retried = await callout(backend, 'callout:Orders_API/b');
     expect(retried.status).toBe(200);
-    expect(peer.log().map((entry) => `${entry.endpoint}:${entry.status}`)).toEqual(['token:200', 'api:200', 'api:401', 'token:200', 'api:200']);
+    expect(peer.log().map((entry) => `${entry.endpoint}:${entry.status}`)).toEqual([
+      'token:200',
+      'api:200',
+      'api:401',
+      'token:200',
+      'api:200',
+    ]);
     expect(retried.auth?.steps.map((step) => step.kind)).toContain('refresh');
   });
 
@@ -71,7 +79,11 @@ describe('against the receiver', () => {
     const peer = await startReceiver(backend, { trustedCertificateIds: [signing.id] });
     await createProfile(
       backend,
-      profileInput({ protocol: 'jwt', url: peer.apiUrl, jwt: { algorithm: 'EdDSA', signingCertificateId: signing.id, audiences: [peer.apiUrl] } }),
+      profileInput({
+        protocol: 'jwt',
+        url: peer.apiUrl,
+        jwt: { algorithm: 'EdDSA', signingCertificateId: signing.id, audiences: [peer.apiUrl] },
+      }),
     );
     const response = await callout(backend, 'callout:Orders_API/hello');
     expect(response.status).toBe(200);
@@ -96,11 +108,23 @@ describe('against the receiver', () => {
     );
     await createProfile(
       backend,
-      profileInput({ name: 'Secret_Client', protocol: 'client-credentials', url: peer.apiUrl, clientId: 'secret-client', clientAuth: 'client_secret_basic', tokenEndpointUrl: peer.tokenEndpoint }),
+      profileInput({
+        name: 'Secret_Client',
+        protocol: 'client-credentials',
+        url: peer.apiUrl,
+        clientId: 'secret-client',
+        clientAuth: 'client_secret_basic',
+        tokenEndpointUrl: peer.tokenEndpoint,
+      }),
       { clientSecret: 'secret value' },
     );
     expect((await callout(backend, 'callout:Key_Client/x')).status).toBe(200);
     expect((await callout(backend, 'callout:Secret_Client/x')).status).toBe(200);
-    expect(peer.log().map((entry) => `${entry.endpoint}:${entry.verdict}`)).toEqual(['token:accepted', 'api:accepted', 'token:accepted', 'api:accepted']);
+    expect(peer.log().map((entry) => `${entry.endpoint}:${entry.verdict}`)).toEqual([
+      'token:accepted',
+      'api:accepted',
+      'token:accepted',
+      'api:accepted',
+    ]);
   });
 });

@@ -180,7 +180,7 @@ export function JwtFields(props: SectionProps) {
         <CodeEditor
           label="Custom Claims"
           language="json"
-          lint
+          lint={jwt.customClaims.trim() !== ''}
           minHeight={60}
           maxHeight={220}
           value={jwt.customClaims}

@@ -183,16 +183,27 @@ function TraceStep({ step }: { step: AuthTraceStep }) {
   switch (step.kind) {
     case 'jwt':
       return (
-        <Text size="xs">
-          Minted a JWT (
-          {step.purpose === 'bearer'
-            ? 'sent as the bearer token'
-            : step.purpose === 'assertion'
-              ? 'the jwt-bearer assertion'
-              : 'the client assertion'}
-          ), {String(step.header.alg)}, expires {step.expiresAt ? new Date(step.expiresAt).toLocaleTimeString() : '—'}
-          {step.fromCache ? ' (from the cache)' : ''}
-        </Text>
+        <Stack gap={4}>
+          <Text size="xs">
+            Minted a JWT (
+            {step.purpose === 'bearer'
+              ? 'sent as the bearer token'
+              : step.purpose === 'assertion'
+                ? 'the jwt-bearer assertion'
+                : 'the client assertion'}
+            ), {String(step.header.alg)}, expires {step.expiresAt ? new Date(step.expiresAt).toLocaleTimeString() : '—'}
+            {step.fromCache ? ' (from the cache)' : ''}
+          </Text>
+          {step.purpose !== 'bearer' && (
+            <CodeEditor
+              label={step.purpose === 'assertion' ? 'Assertion claims' : 'Client assertion claims'}
+              language="json"
+              readOnly
+              value={JSON.stringify({ header: step.header, claims: step.claims }, null, 2)}
+              maxHeight={180}
+            />
+          )}
+        </Stack>
       );
     case 'token-request':
       return (
@@ -210,14 +221,20 @@ function TraceStep({ step }: { step: AuthTraceStep }) {
               maxHeight={220}
               lineWrapping
             />
-            <CodeEditor
-              label="Token response"
-              language={typeof step.response === 'string' ? 'text' : 'json'}
-              readOnly
-              value={typeof step.response === 'string' ? step.response : JSON.stringify(step.response ?? null, null, 2)}
-              maxHeight={220}
-              lineWrapping
-            />
+            {step.response === undefined ? (
+              <Text size="xs" c="dimmed">
+                No response: {step.error?.message ?? 'the request did not complete.'}
+              </Text>
+            ) : (
+              <CodeEditor
+                label="Token response"
+                language={typeof step.response === 'string' ? 'text' : 'json'}
+                readOnly
+                value={typeof step.response === 'string' ? step.response : JSON.stringify(step.response, null, 2)}
+                maxHeight={220}
+                lineWrapping
+              />
+            )}
           </SimpleGrid>
         </Stack>
       );

@@ -1,0 +1,98 @@
+// Bad input in the Named Credentials tab: a deleted signing certificate, reserved claims, Per User subjects.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CertificateRecord } from '../../../shared/contract/certificates';
+import type { NamedCredentialView, TokenPreview } from '../../../shared/contract/credentials';
+import { pickFields } from '../../../electron/services/credentials/portable';
+import { useSharedBrowser } from '../../harness/browser';
+import { unwrapResult } from '../../harness/rpc';
+import { openUnlockedSignet, type OpenSignet } from '../../harness/signet';
+import { choose, editor, expectListed, newProfile, openCredentialsTab, save } from './helpers';
+
+const browser = useSharedBrowser();
+let signet: OpenSignet | undefined;
+afterEach(async () => {
+  await signet?.close();
+  signet = undefined;
+});
+
+describe('Named Credentials: problems shown where they are', () => {
+  it('a profile whose signing certificate is gone says so, and Preview refuses to mint', async () => {
+    const app = (signet = await openUnlockedSignet({ browser: browser() }));
+    const { page } = app;
+    const cert = unwrapResult<CertificateRecord>(
+      await app.backend.dispatch('certificates.createSelfSigned', [{ label: 'Old key', name: 'Old_key', keyAlgorithm: 'EC-P256' }]),
+    );
+    const view = unwrapResult<NamedCredentialView>(
+      await app.backend.dispatch('credentials.create', [
+        {
+          profile: {
+            label: 'Legacy API',
+            name: 'Legacy_API',
+            url: 'https://x.example',
+            protocol: 'jwt',
+            jwt: { algorithm: 'ES256', signingCertificateId: cert.id },
+          },
+        },
+      ]),
+    );
+    // As after an import from another machine: the reference points nowhere.
+    const store = app.backend.graph.internal.credentialStore;
+    store.replaceFields(view.id, { ...pickFields(store.get(view.id)), jwt: { ...store.get(view.id).jwt, signingCertificateId: 'gone' } });
+    await openCredentialsTab(page);
+    await expectListed(page, 'Legacy API');
+    expect(await page.getByRole('table', { name: 'Named credentials' }).getByText('needs attention').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Open Legacy API' }).click();
+    await expect
+      .poll(() => editor(page).getByText('JWT Signing Certificate: the certificate was deleted. Choose another one.').first().isVisible())
+      .toBe(true);
+    await editor(page).getByRole('button', { name: 'Preview Token' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Preview Token' });
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('the certificate was deleted');
+  });
+
+  it('warns when Custom Claims override a registered claim, but saves', async () => {
+    const app = (signet = await openUnlockedSignet({ browser: browser() }));
+    const { page } = app;
+    unwrapResult(await app.backend.dispatch('certificates.createSelfSigned', [{ label: 'Key', name: 'Key', keyAlgorithm: 'RSA-2048' }]));
+    await openCredentialsTab(page);
+    await newProfile(page, 'Claims API');
+    await choose(page, 'Authentication Protocol', 'JWT');
+    await choose(page, 'JWT Signing Certificate', /Key/);
+    await editor(page).getByRole('textbox', { name: 'Custom Claims' }).fill('{"exp": 1, "iss": "me"}');
+    await expect.poll(() => editor(page).getByLabel('Warnings').textContent()).toContain('Custom Claims override exp, iss');
+    await save(page);
+    await expectListed(page, 'Claims API');
+  });
+
+  it('Per User: a table of users and subjects; the active user’s subject is sent', async () => {
+    const app = (signet = await openUnlockedSignet({ browser: browser() }));
+    const { page } = app;
+    unwrapResult(await app.backend.dispatch('certificates.createSelfSigned', [{ label: 'Key', name: 'Key', keyAlgorithm: 'EC-P256' }]));
+    await openCredentialsTab(page);
+    await newProfile(page, 'Per user API');
+    await choose(page, 'Identity Type', 'Per User');
+    await choose(page, 'Authentication Protocol', 'JWT');
+    await choose(page, 'JWT Signing Certificate', /Key/);
+    await save(page);
+    await expect.poll(() => editor(page).getByRole('alert').first().textContent()).toContain('Per User: add at least one user');
+    for (const [index, user, subject] of [
+      [1, 'alice', 'alice@example.com'],
+      [2, 'bob', 'bob@example.com'],
+    ] as const) {
+      await editor(page).getByRole('button', { name: 'Add user' }).click();
+      await editor(page)
+        .getByRole('textbox', { name: `User ${index}`, exact: true })
+        .fill(user);
+      await editor(page)
+        .getByRole('textbox', { name: `Subject for user ${index}` })
+        .fill(subject);
+    }
+    await editor(page).getByRole('radio', { name: 'Active user 2' }).check();
+    await save(page);
+    await expectListed(page, 'Per user API');
+    const [profile] = unwrapResult<NamedCredentialView[]>(await app.backend.dispatch('credentials.list', []));
+    expect(profile).toMatchObject({ identityType: 'per-user', activeUser: 'bob', perUserSubjects: [{ user: 'alice' }, { user: 'bob' }] });
+    const preview = unwrapResult<TokenPreview>(await app.backend.dispatch('credentials.previewToken', [{ id: profile!.id }]));
+    expect(preview.decoded?.claims.sub).toBe('bob@example.com');
+  });
+});
