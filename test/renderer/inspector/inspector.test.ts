@@ -2,6 +2,7 @@
 // claims and warnings, verify with each key source, validate, craft + sign + verify, pins, intents.
 import { generateKeyPairSync } from 'node:crypto';
 import { createSigner, createVerifier } from 'fast-jwt';
+import { SignJWT } from 'jose';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useSharedBrowser } from '../../harness/browser';
@@ -84,6 +85,33 @@ describe('Inspector', () => {
     await panel(page).getByLabel('Token', { exact: true }).fill(jwe);
     await expect.poll(() => panel(page).getByRole('alert', { name: 'Encrypted token (JWE)' }).isVisible()).toBe(true);
     expect(await panel(page).getByLabel('Protected header JSON').textContent()).toContain('"enc": "A256GCM"');
+  });
+
+  it('shows the message for every kind of bad token, and keeps what was typed', async () => {
+    const { page } = await openInspector();
+    const [h, p, s] = (await new SignJWT({ sub: 'a' }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(secret))).split(
+      '.',
+    );
+    const cases: [string, string][] = [
+      [`${h}.${p}.${s}.x`, 'this has 4'],
+      [`.${p}.${s}`, 'The header (first part) is empty'],
+      [`${h}..${s}`, 'The payload (second part) is empty'],
+      [`${h}.${p}.`, 'The signature (third part) is empty but the header says alg HS256'],
+      [`${h}.${p}.${s}*`, 'The signature (third part) is not valid base64url'],
+      [`aGVsbG8.${p}.${s}`, 'The header (first part) decodes, but not to JSON'],
+      ['\u0000\u0001binary\u00ff garbage', 'This is not a token'],
+      ['x'.repeat(1_000_001), 'longer than any real token (the limit is 1 MB)'],
+    ];
+    const box = panel(page).getByLabel('Token', { exact: true });
+    for (const [text, message] of cases) {
+      await box.fill(text);
+      await expect
+        .poll(() => panel(page).getByRole('alert', { name: 'Cannot decode this token' }).textContent(), { message })
+        .toContain(message);
+      expect((await box.inputValue()).length).toBe(text.length);
+    }
+    await box.fill(`${h}.WzEsMl0.${s}`);
+    await expect.poll(() => panel(page).getByRole('alert', { name: 'Not a JWT' }).textContent()).toContain('JSON but not an object');
   });
 
   it('verifies with a store certificate chosen by kid, says invalid for a tampered token, and validates claims', async () => {
