@@ -91,10 +91,17 @@ export async function verifyToken(raw: VerifyInput, deps: VerifyDeps): Promise<V
   const options = { algorithms: [alg], ...(crit.length ? { crit: Object.fromEntries(crit.map((name) => [name, true])) } : {}) };
   let lastFailure = '';
   let tried = 0;
+  const unusable: string[] = [];
   for (const candidate of fitting) {
+    let key: Awaited<ReturnType<typeof importCandidateKey>>;
+    try {
+      key = await importCandidateKey(candidate, alg);
+    } catch (error) {
+      unusable.push(`${candidate.description}: ${error instanceof Error ? error.message : String(error)}`);
+      continue;
+    }
     tried++;
     try {
-      const key = await importCandidateKey(candidate, alg);
       await compactVerify(token.token, key, options);
       return {
         status: 'valid',
@@ -107,6 +114,15 @@ export async function verifyToken(raw: VerifyInput, deps: VerifyDeps): Promise<V
     } catch (error) {
       lastFailure = failureReason(error);
     }
+  }
+  if (tried === 0) {
+    return {
+      status: 'no-key',
+      reason: `The key could not be used (${unusable.join('; ')}). Check that it is complete.`,
+      alg,
+      tried,
+      ...extra,
+    };
   }
   const last = fitting[fitting.length - 1]!;
   if (gathered.unmatchedIdentifier) {
@@ -155,7 +171,7 @@ async function gatherCandidates(source: VerifyInput['key'], token: DecodedJws, a
       return candidatesFromJwkText(parsed.jwk);
     case 'jwks-url': {
       const keys = await fetchJwks(parsed.url, deps.fetch);
-      return { ...keys, candidates: narrowByKid(keys.candidates, token) };
+      return { keysInSet: keys.keysInSet, ...narrowByKid(keys.candidates, token) };
     }
     case 'issuer': {
       const keys = await fetchIssuerKeys(parsed.issuer, deps.fetch);
@@ -163,7 +179,7 @@ async function gatherCandidates(source: VerifyInput['key'], token: DecodedJws, a
       const caveat = keys.issuerMismatch
         ? `Note: the discovery document names the issuer ${keys.issuerMismatch}, not ${parsed.issuer}, so it does not belong to that issuer.`
         : undefined;
-      return { candidates: narrowByKid(keys.candidates, token), keysInSet: keys.keysInSet, ...(caveat ? { caveat } : {}) };
+      return { keysInSet: keys.keysInSet, ...narrowByKid(keys.candidates, token), ...(caveat ? { caveat } : {}) };
     }
     case 'hmac': {
       const secret = hmacSecretBytes(parsed.secret, parsed.encoding);
@@ -176,12 +192,17 @@ async function gatherCandidates(source: VerifyInput['key'], token: DecodedJws, a
 }
 
 /** A JWKS verifier picks the key whose kid matches the header's (RFC 7515 §4.1.4); without a kid, every key is tried. */
-function narrowByKid(candidates: Candidate[], token: DecodedJws): Candidate[] {
+function narrowByKid(candidates: Candidate[], token: DecodedJws): Pick<Gathered, 'candidates' | 'note'> {
   const kid = token.header.kid;
-  if (typeof kid !== 'string') return candidates;
-  return candidates
+  if (typeof kid !== 'string') return { candidates };
+  const matching = candidates
     .filter((candidate) => candidate.kid === kid)
     .map((candidate) => ({ ...candidate, matchedBy: `its kid matches the header's kid ${kid}` }));
+  if (matching.length > 0) return { candidates: matching };
+  return {
+    candidates: [],
+    note: `The JWKS holds ${candidates.length} key${candidates.length === 1 ? '' : 's'}, none with kid ${kid}: the issuer may have rotated its keys, or the token was signed by someone else.`,
+  };
 }
 
 function storeCandidate(record: CertificateRecord, certificates: VerifyDeps['certificates'], matchedBy?: string): Candidate {

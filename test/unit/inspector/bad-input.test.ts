@@ -113,6 +113,17 @@ describe('pasted keys of the wrong kind', () => {
     }
   });
 
+  it('a JWK with damaged members is reported as unusable, not as an internal error', async () => {
+    const jwk = JSON.stringify({ kty: 'EC', crv: 'P-256', x: 'abc', y: 'def' });
+    const token = createSigner({
+      key: generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      algorithm: 'ES256',
+    })({ sub: 'a' });
+    const result = unwrapResult(await verify(token, { kind: 'jwk', jwk }));
+    expect(result).toMatchObject({ status: 'no-key', tried: 0 });
+    expect(result.reason).toMatch(/^The key could not be used \(Pasted JWK \(EC P-256\): .+\)\. Check that it is complete\.$/);
+  });
+
   it('an HMAC secret in an encoding it is not', async () => {
     const result = await verify(RFC7515_A1.token, { kind: 'hmac', secret: 'zz-not-hex', encoding: 'hex' });
     expect(result).toMatchObject({
@@ -152,6 +163,9 @@ describe('JWKS URLs and OpenID issuers (fetched by main)', () => {
     const server = await startServer(json({ keys: [{ ...jwk, kid: 'other' }] }));
     const result = unwrapResult(await verify(token, { kind: 'jwks-url', url: server.url }));
     expect(result).toMatchObject({ status: 'no-key', tried: 0, keysInSet: 1 });
+    expect(result.reason).toBe(
+      'No key to try. The JWKS holds 1 key, none with kid k1: the issuer may have rotated its keys, or the token was signed by someone else.',
+    );
   });
 
   it('verifies through OpenID discovery (issuer → jwks_uri)', async () => {
