@@ -121,3 +121,30 @@ describe('export', () => {
     unwrapResult((await exportTo(backend, [locked.id], 'certificate-pem', 'locked.crt')).result);
   });
 });
+
+describe('round trip', () => {
+  it.each([
+    ['pkcs12', 'EC-P384'],
+    ['jks', 'Ed25519'],
+    ['pkcs8-encrypted', 'RSA-2048'],
+  ] as const)('a %s export of a %s key imports back into another Signet with the same key', async (format, keyAlgorithm) => {
+    const source = await unlockedBackend();
+    const record = await create(source, 'Round_Trip', keyAlgorithm);
+    const { path, result } = await exportTo(source, [record.id], format, `out.${format}`, 'round-trip');
+    unwrapResult(result);
+    const target = await unlockedBackend();
+    const files = [{ name: `out.${format}`, base64: readFileSync(path).toString('base64') }];
+    if (format === 'pkcs8-encrypted') files.push({ name: 'cert.pem', base64: Buffer.from(record.chainPem).toString('base64') });
+    const analysis = unwrapResult(await target.dispatch('certificates.analyzeImport', [{ files, password: 'round-trip' }]));
+    expect(analysis.candidates).toHaveLength(1);
+    const [imported] = unwrapResult(
+      await target.dispatch('certificates.importEntries', [
+        { files, password: 'round-trip', entries: [{ ref: '0', label: 'Back', name: 'Back' }] },
+      ]),
+    );
+    expect(imported).toMatchObject({ keyAlgorithm, jwkThumbprint: record.jwkThumbprint, hasPrivateKey: true });
+    expect(imported.fingerprints.sha256).toBe(record.fingerprints.sha256);
+    const before = source.graph.internal.certificates.privateKey(record.id).export({ format: 'jwk' });
+    expect(target.graph.internal.certificates.privateKey(imported.id).export({ format: 'jwk' })).toEqual(before);
+  });
+});

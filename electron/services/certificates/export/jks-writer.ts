@@ -6,7 +6,8 @@
  * password (UTF-16BE) + "Mighty Aphrodite" + everything before it.
  * Private keys are protected with Sun's JKS key protector (OID 1.3.6.1.4.1.42.2.17.1.1).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { protectKey, utf16be } from '../jks-key-protector';
 
 export interface JksKeyEntry {
   alias: string;
@@ -25,7 +26,6 @@ export interface JksCertificateEntry {
 
 const MAGIC = 0xfeedfeed;
 const VERSION = 2;
-const KEY_PROTECTOR_OID = '1.3.6.1.4.1.42.2.17.1.1';
 
 class Out {
   readonly #chunks: Buffer[] = [];
@@ -88,35 +88,6 @@ export function writeJks(password: string, keys: JksKeyEntry[], certificates: Jk
   return Buffer.concat([body, digest]);
 }
 
-/**
- * Sun's KeyProtector.protect: a SHA-1 keystream (digest_i = SHA1(password || digest_{i-1}),
- * digest_0 = a random 20-byte salt) XORed over the PKCS#8 key, followed by SHA1(password || key)
- * as a check; wrapped in an EncryptedPrivateKeyInfo with Sun's OID.
- */
-export function protectKey(pkcs8: Uint8Array, password: string): Buffer {
-  const passwordBytes = utf16be(password);
-  const salt = randomBytes(20);
-  const stream = Buffer.alloc(pkcs8.length);
-  let digest: Buffer = salt;
-  for (let offset = 0; offset < pkcs8.length; offset += 20) {
-    digest = createHash('sha1').update(passwordBytes).update(digest).digest();
-    digest.copy(stream, offset, 0, Math.min(20, pkcs8.length - offset));
-  }
-  const encrypted = Buffer.alloc(pkcs8.length);
-  for (let i = 0; i < pkcs8.length; i++) encrypted[i] = pkcs8[i]! ^ stream[i]!;
-  const check = createHash('sha1').update(passwordBytes).update(pkcs8).digest();
-  const protectedBytes = Buffer.concat([salt, encrypted, check]);
-  // EncryptedPrivateKeyInfo ::= SEQUENCE { AlgorithmIdentifier { OID, NULL }, OCTET STRING }
-  const algorithm = derSequence(Buffer.concat([derOid(KEY_PROTECTOR_OID), Buffer.from([0x05, 0x00])]));
-  return derSequence(Buffer.concat([algorithm, derTlv(0x04, protectedBytes)]));
-}
-
-function utf16be(text: string): Buffer {
-  const buffer = Buffer.alloc(text.length * 2);
-  for (let i = 0; i < text.length; i++) buffer.writeUInt16BE(text.charCodeAt(i), i * 2);
-  return buffer;
-}
-
 /** Java's modified UTF-8: U+0000 as C0 80, supplementary characters as two 3-byte surrogates. */
 function modifiedUtf8(text: string): Buffer {
   const bytes: number[] = [];
@@ -127,30 +98,4 @@ function modifiedUtf8(text: string): Buffer {
     else bytes.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
   }
   return Buffer.from(bytes);
-}
-
-function derLength(length: number): Buffer {
-  if (length < 0x80) return Buffer.from([length]);
-  const bytes: number[] = [];
-  for (let n = length; n > 0; n >>= 8) bytes.unshift(n & 0xff);
-  return Buffer.from([0x80 | bytes.length, ...bytes]);
-}
-
-function derTlv(tag: number, content: Buffer): Buffer {
-  return Buffer.concat([Buffer.from([tag]), derLength(content.length), content]);
-}
-
-function derSequence(content: Buffer): Buffer {
-  return derTlv(0x30, content);
-}
-
-function derOid(oid: string): Buffer {
-  const parts = oid.split('.').map(Number);
-  const bytes = [parts[0]! * 40 + parts[1]!];
-  for (const part of parts.slice(2)) {
-    const encoded: number[] = [part & 0x7f];
-    for (let n = part >> 7; n > 0; n >>= 7) encoded.unshift(0x80 | (n & 0x7f));
-    bytes.push(...encoded);
-  }
-  return derTlv(0x06, Buffer.from(bytes));
 }
