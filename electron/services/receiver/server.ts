@@ -165,7 +165,14 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
     });
   };
 
-  const body = await readBody(request);
+  let body: string | null;
+  try {
+    body = await readBody(request);
+  } catch (error) {
+    // The client went away mid-body: nobody is left to answer.
+    if (request.destroyed || (error as NodeJS.ErrnoException).code === 'ECONNRESET') return;
+    throw error;
+  }
   if (body === null) {
     response.setHeader('connection', 'close');
     return finish({

@@ -144,3 +144,18 @@ describe('receiver trusted keys from a JWKS URL', () => {
     );
   });
 });
+
+describe('receiver and clients that go away', () => {
+  it('shrugs off a client that disconnects mid-body: nothing is logged as an error and it keeps serving', async () => {
+    const { peer, backend } = await receiverTrustingOneCertificate();
+    const socket = connect(Number(new URL(peer.baseUrl).port), '127.0.0.1');
+    await once(socket, 'connect');
+    socket.write(
+      'POST /oauth2/token HTTP/1.1\r\nhost: x\r\ncontent-type: application/x-www-form-urlencoded\r\ncontent-length: 1000\r\n\r\ngrant_type=',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    socket.destroy();
+    await expect.poll(async () => (await fetch(peer.jwksUri)).status).toBe(200);
+    expect(backend.logged).toEqual([]);
+  });
+});
