@@ -160,4 +160,22 @@ describe('Receiver tab', () => {
       'client "orders-app" is not registered; add it under Registered clients',
     );
   });
+  it('warns before listening beyond this machine, and serves HTTPS with the certificate shown for clients to trust', async () => {
+    const { page, backend } = await openReceiverTab();
+    await page.getByRole('textbox', { name: 'Host' }).fill('0.0.0.0');
+    await expect
+      .poll(() => page.getByText('Listening on 0.0.0.0 lets other machines on your network call the receiver.').isVisible())
+      .toBe(true);
+    await page.getByRole('button', { name: 'Start' }).click();
+    await expect.poll(() => page.getByText('Tick "Allow other interfaces" to confirm', { exact: false }).first().isVisible()).toBe(true);
+    expect(await page.getByLabel('Receiver status').textContent()).toBe('Stopped');
+    await page.getByRole('textbox', { name: 'Host' }).fill('127.0.0.1');
+
+    await page.getByRole('radiogroup', { name: 'Protocol' }).getByText('HTTPS').click();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await expect.poll(() => page.getByLabel('Receiver status').textContent()).toMatch(/^Running at https:\/\/127\.0\.0\.1:\d+$/);
+    const pem = await page.getByLabel('Server certificate PEM', { exact: true }).textContent();
+    expect(pem).toContain('-----BEGIN CERTIFICATE-----');
+    expect(pem).toBe(backend.graph.internal.receiver.status().serverCertificatePem);
+  });
 });
