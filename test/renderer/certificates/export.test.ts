@@ -1,6 +1,6 @@
 // Export and the CSR round trip in Chromium, read back by OpenSSL and keytool; the canary: no bridge answer carries private material.
 import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -264,6 +264,22 @@ describe('export and the CSR flow', () => {
         expect(everything).not.toContain(secret);
       }
     }
-    for (const password of ['canary-p12-password', 'canary-jks-password', TEST_PASSPHRASE]) expect(everything).not.toContain(password);
+    // No password in any encoding, in any answer or in any file of the data folder.
+    const dataFiles = readdirSync(opened.dataFolder, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => readFileSync(join(entry.parentPath, entry.name), 'latin1'))
+      .join('\n');
+    for (const password of ['canary-p12-password', 'canary-jks-password', TEST_PASSPHRASE]) {
+      for (const encoded of [
+        password,
+        Buffer.from(password).toString('base64'),
+        Buffer.from(password).toString('hex'),
+        Buffer.from(password, 'utf16le').toString('latin1'),
+      ]) {
+        expect(everything).not.toContain(encoded);
+        expect(dataFiles).not.toContain(encoded);
+      }
+    }
+    expect(dataFiles).not.toMatch(/PRIVATE KEY/);
   });
 });
