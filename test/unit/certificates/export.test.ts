@@ -148,3 +148,30 @@ describe('round trip', () => {
     expect(target.graph.internal.certificates.privateKey(imported.id).export({ format: 'jwk' })).toEqual(before);
   });
 });
+
+describe('entries without a certificate', () => {
+  it('exports the key of an entry awaiting its signed certificate as encrypted PKCS#8 and key-only PKCS#12, but not as JKS', async () => {
+    const backend = await unlockedBackend();
+    const pending = unwrapResult(
+      await backend.dispatch('certificates.createCaSigned', [{ label: 'Pending', name: 'Pending', keyAlgorithm: 'EC-P256' }]),
+    );
+    const pkcs8 = await exportTo(backend, [pending.id], 'pkcs8-encrypted', 'pending.key', 'pending-pass');
+    unwrapResult(pkcs8.result);
+    expect(
+      createPublicKey(createPrivateKey(openssl(['pkey', '-in', pkcs8.path, '-passin', 'pass:pending-pass']))).export({
+        type: 'spki',
+        format: 'pem',
+      }),
+    ).toBe(pending.publicKeyPem);
+    const p12 = await exportTo(backend, [pending.id], 'pkcs12', 'pending.p12', 'pending-pass');
+    unwrapResult(p12.result);
+    expect(openssl(['pkcs12', '-in', p12.path, '-passin', 'pass:pending-pass', '-nodes', '-nocerts'])).toContain(
+      '-----BEGIN PRIVATE KEY-----',
+    );
+    const jks = await exportTo(backend, [pending.id], 'jks', 'pending.jks', 'pending-pass');
+    expect(jks.result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const certificate = await exportTo(backend, [pending.id], 'certificate-pem', 'pending.crt');
+    expect(certificate.result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    if (!certificate.result.ok) expect(certificate.result.error.message).toContain('Download the CSR instead');
+  });
+});

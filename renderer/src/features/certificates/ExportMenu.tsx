@@ -72,12 +72,16 @@ export function ExportMenu({ record }: { record: CertificateRecord }) {
               {FORMAT_LABELS[format]}
             </Menu.Item>
           ))}
-          {record.hasPrivateKey && record.hasCertificate && (
+          {record.hasPrivateKey && (
             <>
               <Menu.Divider />
               <Menu.Label>{record.exportable ? 'With the private key' : 'Private key not exportable'}</Menu.Label>
               {PRIVATE_EXPORT_FORMATS.map((format) => (
-                <Menu.Item key={format} disabled={!record.exportable} onClick={() => start([record], format)}>
+                <Menu.Item
+                  key={format}
+                  disabled={!record.exportable || (format === 'jks' && !record.hasCertificate)}
+                  onClick={() => start([record], format)}
+                >
                   {FORMAT_LABELS[format]}
                 </Menu.Item>
               ))}
