@@ -98,7 +98,10 @@ export function createServices(deps: ServiceDeps): ServiceGraph {
   const credentialStore = new CredentialStore(open(CREDENTIALS_DOCUMENT), vault, certificates);
   credentialStore.onChange(() => deps.events.emit('credentials.changed', {}));
   const credentials = new CredentialEngine(credentialStore, certificates, vault);
-  const flushLastUsed = setInterval(() => credentialStore.flushLastUsed(), 5_000);
+  const flushLastUsed = setInterval(() => {
+    // "Last used" in the list: persisted in batches, not on every callout.
+    if (credentialStore.flushLastUsed()) deps.events.emit('credentials.changed', {});
+  }, 5_000);
   flushLastUsed.unref();
   const receiver = new Receiver({ document: open(RECEIVER_DOCUMENT), certificates, vault, logger: deps.logger });
   receiver.onLog((entry) => deps.events.emit('receiver.log', entry));

@@ -169,13 +169,15 @@ export class CredentialStore {
     return this.#lastUsed.get(profile.id) ?? profile.lastUsedAt;
   }
 
-  flushLastUsed() {
-    if (this.#lastUsed.size === 0) return;
+  /** Persists recorded uses; true when there were any. */
+  flushLastUsed(): boolean {
+    if (this.#lastUsed.size === 0) return false;
     const used = new Map(this.#lastUsed);
     this.#lastUsed.clear();
     this.#document.update((file) => ({
       credentials: file.credentials.map((entry) => (used.has(entry.id) ? { ...entry, lastUsedAt: used.get(entry.id)! } : entry)),
     }));
+    return true;
   }
 
   /** Adds a record as given (import, duplicate): new id and timestamps, name must be free. */

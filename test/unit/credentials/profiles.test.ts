@@ -82,6 +82,19 @@ describe('named credential profiles', () => {
     ]);
   });
 
+  it('records when a profile was last used, and persists it in batches', async () => {
+    const backend = await unlockedBackend();
+    const view = await createProfile(backend, profileInput());
+    expect(view.lastUsedAt).toBeNull();
+    await backend.graph.internal.credentials.resolveAuth('Orders_API', { variables: {} });
+    const listed = unwrapResult<NamedCredentialView[]>(await backend.dispatch('credentials.list', []));
+    expect(Date.now() - Date.parse(listed[0]!.lastUsedAt!)).toBeLessThan(5_000);
+    expect(readFileSync(join(backend.dataFolder, 'named-credentials.json'), 'utf8')).toContain('"lastUsedAt": null');
+    expect(backend.graph.internal.credentialStore.flushLastUsed()).toBe(true);
+    expect(readFileSync(join(backend.dataFolder, 'named-credentials.json'), 'utf8')).toContain(`"lastUsedAt": "${listed[0]!.lastUsedAt}"`);
+    expect(backend.graph.internal.credentialStore.flushLastUsed()).toBe(false);
+  });
+
   it('enforces unique names, duplicates with secrets, deletes with them', async () => {
     const backend = await unlockedBackend();
     const view = await createProfile(backend, profileInput({ protocol: 'bearer' }), { bearerToken: 'static-token-123' });

@@ -33,10 +33,16 @@ export function useTokenCache(id: string | null) {
 
 export function TokenCachePanel({ id, cache }: { id: string; cache: ReturnType<typeof useTokenCache> }) {
   const [now, setNow] = useState(() => Date.now());
+  const { reload } = cache;
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
+    // The countdown ticks each second; callouts from the Request tab show up within a few seconds.
+    let ticks = 0;
+    const timer = setInterval(() => {
+      setNow(Date.now());
+      if (++ticks % 5 === 0) void reload();
+    }, 1000);
     return () => clearInterval(timer);
-  }, []);
+  }, [reload]);
   const clear = async () => {
     try {
       await api.credentials.clearTokenCache(id);
