@@ -9,9 +9,8 @@ import type { JwtAlgorithm } from '../shared/credentials/algorithms';
 import { createServices } from '../electron/services';
 import { median, type Benchmark, type BenchResult } from './harness';
 
-const ROUNDS = 25;
-/** Batches last ~30 ms, so a pair of adjacent batches sees the same machine load. */
-const BATCH_MS = 30;
+const ROUNDS = 15;
+const CALLS_PER_ROUND = 200;
 
 async function measure(alg: JwtAlgorithm, keyAlgorithm: NewKeyAlgorithm): Promise<BenchResult> {
   const dataFolder = mkdtempSync(join(tmpdir(), 'signet-bench-'));
@@ -65,31 +64,37 @@ async function measure(alg: JwtAlgorithm, keyAlgorithm: NewKeyAlgorithm): Promis
         .sign(key);
     };
     const service = () => engine.mint(profile.id);
-    let size = 50;
-    const batch = async (fn: () => Promise<unknown>, count = size) => {
-      const start = performance.now();
-      for (let i = 0; i < count; i++) await fn();
-      return performance.now() - start;
+    // Each round interleaves the two one call at a time (order alternating), so load from other
+    // processes on a shared machine falls on both sides alike; the figure is the median over rounds.
+    const round = async (calls: number) => {
+      let rawTime = 0;
+      let serviceTime = 0;
+      for (let i = 0; i < calls; i++) {
+        const first = i % 2 ? raw : service;
+        const second = i % 2 ? service : raw;
+        const t0 = performance.now();
+        await first();
+        const t1 = performance.now();
+        await second();
+        const t2 = performance.now();
+        if (i % 2) {
+          rawTime += t1 - t0;
+          serviceTime += t2 - t1;
+        } else {
+          serviceTime += t1 - t0;
+          rawTime += t2 - t1;
+        }
+      }
+      return { rawTime, serviceTime };
     };
-    const probe = await batch(raw, 50);
-    size = Math.max(20, Math.round((50 * BATCH_MS) / probe));
-    await batch(service, size);
+    await round(CALLS_PER_ROUND);
     const ratios: number[] = [];
     const rawRates: number[] = [];
     const serviceRates: number[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      // Alternate which goes first so drift on a shared machine hits both sides alike.
-      let rawTime: number;
-      let serviceTime: number;
-      if (round % 2) {
-        rawTime = await batch(raw);
-        serviceTime = await batch(service);
-      } else {
-        serviceTime = await batch(service);
-        rawTime = await batch(raw);
-      }
-      rawRates.push((size / rawTime) * 1000);
-      serviceRates.push((size / serviceTime) * 1000);
+    for (let index = 0; index < ROUNDS; index++) {
+      const { rawTime, serviceTime } = await round(CALLS_PER_ROUND);
+      rawRates.push((CALLS_PER_ROUND / rawTime) * 1000);
+      serviceRates.push((CALLS_PER_ROUND / serviceTime) * 1000);
       ratios.push(rawTime / serviceTime);
     }
     return {
@@ -97,7 +102,7 @@ async function measure(alg: JwtAlgorithm, keyAlgorithm: NewKeyAlgorithm): Promis
       value: median(ratios),
       unit: 'ratio',
       target: { value: 0.9, better: 'higher' },
-      detail: `service ${Math.round(median(serviceRates))}/s, raw ${Math.round(median(rawRates))}/s, ${ROUNDS} alternating pairs of ${size}`,
+      detail: `service ${Math.round(median(serviceRates))}/s, raw ${Math.round(median(rawRates))}/s, ${ROUNDS} rounds of ${CALLS_PER_ROUND} interleaved calls`,
     };
   } finally {
     await graph.dispose();

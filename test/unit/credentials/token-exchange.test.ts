@@ -99,6 +99,16 @@ describe('JWT Token Exchange', () => {
     expect(due.server.requests).toHaveLength(2);
   });
 
+  it('forgets cached tokens and keys when the vault locks; resolving then asks to unlock', async () => {
+    const { server, resolve, backend } = await exchangeSetup();
+    await resolve();
+    backend.graph.internal.vault.lock();
+    await expect(resolve()).rejects.toMatchObject({ code: 'VAULT_LOCKED' });
+    await backend.graph.internal.vault.unlock('a good passphrase');
+    await resolve();
+    expect(server.requests).toHaveLength(2);
+  });
+
   it('keeps one cache entry and subject per user for Per User', async () => {
     const { server, resolve } = await exchangeSetup({
       profile: {
