@@ -134,7 +134,7 @@ export function createServices(deps: ServiceDeps): ServiceGraph {
     app: createAppService({ info: { ...deps.info, dataFolder: deps.dataFolder }, reports, openExternal: deps.openExternal }),
     certificates: createCertificatesService(certificates, { events: deps.events, files }),
     inspector: createInspectorService({ certificates, pins: new PinnedTokens(open(PINS_DOCUMENT), vault), fetch: deps.inspectorFetch }),
-    credentials: createCredentialsService({ store: credentialStore, engine: credentials, certificates, files }),
+    credentials: createCredentialsService({ store: credentialStore, engine: credentials, certificates, files, saveDialog: deps.saveDialog }),
     receiver: createReceiverService(receiver),
     settings: createSettingsService(open(SETTINGS_DOCUMENT)),
     vault: createVaultService(vault),

@@ -90,7 +90,15 @@ export const credentialsContract = {
    * `skipped` names profiles the chosen model cannot express.
    */
   exportSalesforce: method(
-    z.tuple([z.object({ ids: z.array(Id).min(1).max(500), model: z.enum(SALESFORCE_MODELS), destination: SaveDestination })]),
+    z.tuple([
+      z.object({
+        ids: z.array(Id).min(1).max(500),
+        model: z.enum(SALESFORCE_MODELS),
+        /** A zip file, or the project written as a folder. */
+        layout: z.enum(['zip', 'folder']).default('zip'),
+        destination: SaveDestination,
+      }),
+    ]),
   ).returns<SavedFile & { skipped: string[] }>(),
   /** `.namedCredential-meta.xml` / `.externalCredential-meta.xml` files, or zips of them, as base64. */
   importSalesforce: method(

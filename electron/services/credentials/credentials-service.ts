@@ -4,10 +4,11 @@ import type { NamedCredentialView, TokenPreview } from '../../../shared/contract
 import type { NamedCredential } from '../../../shared/credentials/profile';
 import { decodeToken } from '../../../shared/jwt/decode';
 import type { CertificateStore } from '../certificates/certificate-store';
-import type { FileSaver } from '../files/file-saver';
+import type { FileSaver, SaveDialog } from '../files/file-saver';
 import type { CredentialEngine } from './credential-engine';
 import type { CredentialStore } from './credential-store';
 import { applyImport, fromPortable, pickFields, toPortable } from './portable';
+import { writeProjectFolder } from './salesforce/folder';
 import { exportSalesforce, importSalesforce } from './salesforce/package';
 
 export interface CredentialsServiceDeps {
@@ -15,9 +16,17 @@ export interface CredentialsServiceDeps {
   engine: CredentialEngine;
   certificates: CertificateStore;
   files: FileSaver;
+  /** The native save dialog (Electron), for writing the Salesforce project as a folder. */
+  saveDialog?: SaveDialog;
 }
 
-export function createCredentialsService({ store, engine, certificates, files }: CredentialsServiceDeps): SignetServices['credentials'] {
+export function createCredentialsService({
+  store,
+  engine,
+  certificates,
+  files,
+  saveDialog,
+}: CredentialsServiceDeps): SignetServices['credentials'] {
   const view = (profile: NamedCredential): NamedCredentialView => ({
     ...profile,
     lastUsedAt: store.lastUsed(profile),
@@ -86,9 +95,12 @@ export function createCredentialsService({ store, engine, certificates, files }:
       });
     },
     importProfiles: ({ content, conflict }) => applyImport(store, fromPortable(content, certificates), conflict),
-    async exportSalesforce({ ids, model, destination }) {
+    async exportSalesforce({ ids, model, layout, destination }) {
       const profiles = ids.map((id) => pickFields(store.get(id)));
-      const { zip, skipped } = exportSalesforce(profiles, model, certificates);
+      const { files: project, zip, skipped } = exportSalesforce(profiles, model, certificates);
+      if (layout === 'folder') {
+        return { ...(await writeProjectFolder(project, destination, `salesforce-${model}-project`, saveDialog)), skipped };
+      }
       const saved = await files.save({
         suggestedName: `named-credentials-${model === 'legacy' ? 'legacy' : 'external'}-sfdx.zip`,
         filters: [{ name: 'SFDX project (zip)', extensions: ['zip'] }],

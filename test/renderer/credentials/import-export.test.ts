@@ -28,6 +28,20 @@ async function exportVia(page: Page, item: string, path: string) {
   expect(existsSync(path)).toBe(true);
 }
 
+async function exportToSalesforce(page: Page, model: string, layout: string, path: string) {
+  await page.getByRole('button', { name: 'Import / Export' }).click();
+  await page.getByRole('menuitem', { name: 'Export to Salesforce…' }).click();
+  const choice = page.getByRole('dialog', { name: 'Export to Salesforce' });
+  await choice.getByRole('radio', { name: new RegExp(`^${model.replace(/[+()]/g, '\\$&')}`) }).check();
+  await choice.getByRole('radio', { name: layout }).check();
+  await choice.getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Save the Salesforce project' });
+  await dialog.getByRole('textbox', { name: 'File path' }).fill(path);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect.poll(() => dialog.isVisible()).toBe(false);
+  expect(existsSync(path)).toBe(true);
+}
+
 async function importVia(page: Page, path: string, choice: string) {
   await page.locator('input[type=file][aria-label="Import file"]').setInputFiles(path);
   const dialog = page.getByRole('dialog', { name: 'Import named credentials' });
@@ -67,11 +81,19 @@ describe('import and export', () => {
     expect(json).not.toContain('never-exported');
 
     const zipPath = join(app.dataFolder, 'sf.zip');
-    await exportVia(page, 'Export to Salesforce (legacy Named Credential)', zipPath);
+    await exportToSalesforce(page, 'Legacy Named Credential', 'Zip file', zipPath);
     const files = unzipSync(readFileSync(zipPath));
     const xml = strFromU8(files['force-app/main/default/namedCredentials/Orders.namedCredential-meta.xml']!);
     expect(xml).toContain('<protocol>Password</protocol>');
     expect(xml).toContain('<username>svc</username>');
+
+    // The same project as a folder, new model.
+    const folder = join(app.dataFolder, 'sf-project');
+    await exportToSalesforce(page, 'Named Credential + External Credential', 'Folder', folder);
+    expect(readFileSync(join(folder, 'force-app/main/default/externalCredentials/Orders.externalCredential-meta.xml'), 'utf8')).toContain(
+      '<authenticationProtocol>Basic</authenticationProtocol>',
+    );
+    expect(existsSync(join(folder, 'sfdx-project.json'))).toBe(true);
 
     const renamed = await importVia(page, jsonPath, 'Import under a new name');
     expect(renamed).toContain('Renamed: Orders → Orders_2');

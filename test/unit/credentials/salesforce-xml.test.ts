@@ -360,6 +360,25 @@ describe('Salesforce metadata', () => {
     expect(NamedCredentialInput.safeParse(pickFields(store.findByName('Salesforce_API')!)).success).toBe(true);
   });
 
+  it('writes the project as a folder, and asks before writing into a non-empty one', async () => {
+    const backend = await unlockedBackend();
+    const view = await createProfile(backend, { label: 'Folder API', name: 'Folder_API', url: 'https://f.example' });
+    const path = join(backend.dataFolder, 'project');
+    const call = (overwrite?: boolean) =>
+      backend.dispatch('credentials.exportSalesforce', [
+        { ids: [view.id], model: 'new', layout: 'folder', destination: { path, overwrite } },
+      ]);
+    expect(unwrapResult(await call())).toMatchObject({ saved: true, path, skipped: [] });
+    expect(readFileSync(join(path, 'force-app/main/default/namedCredentials/Folder_API.namedCredential-meta.xml'), 'utf8')).toContain(
+      '<label>Folder API</label>',
+    );
+    expect(readFileSync(join(path, 'force-app/main/default/externalCredentials/Folder_API.externalCredential-meta.xml'), 'utf8')).toContain(
+      '<authenticationProtocol>Custom</authenticationProtocol>',
+    );
+    expect(errorOf(await call())).toMatchObject({ code: 'CONFLICT', details: { exists: true } });
+    expect(unwrapResult(await call(true))).toMatchObject({ saved: true });
+  });
+
   it('refuses malformed XML, unknown protocols and a missing External Credential with coded errors', async () => {
     const backend = await unlockedBackend();
     const call = async (files: { name: string; base64: string }[]) =>

@@ -50,7 +50,7 @@ export function exportSalesforce(
   profiles: NamedCredentialFields[],
   model: SalesforceModel,
   certificates: CertificateStore,
-): { zip: Uint8Array; skipped: string[] } {
+): { files: Record<string, Uint8Array>; zip: Uint8Array; skipped: string[] } {
   const names = certificateNames(certificates);
   const files: Record<string, Uint8Array> = {
     'sfdx-project.json': strToU8(
@@ -75,7 +75,7 @@ export function exportSalesforce(
     }
   }
   if (Object.keys(files).length === 1) throw new AppError('BAD_INPUT', skipped.join(' ') || 'Choose at least one profile to export.');
-  return { zip: zipSync(files, { level: 6, mtime: new Date('2020-01-01T00:00:00Z') }), skipped };
+  return { files, zip: zipSync(files, { level: 6, mtime: new Date('2020-01-01T00:00:00Z') }), skipped };
 }
 
 interface MetadataFile {

@@ -31,6 +31,7 @@ export function ImportExportMenu({
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [salesforceOpen, setSalesforceOpen] = useState(false);
   const ids = checked.filter((id) => profiles.some((profile) => profile.id === id));
   const single = ids.length === 1 ? profiles.find((profile) => profile.id === ids[0]) : undefined;
 
@@ -91,7 +92,9 @@ export function ImportExportMenu({
           >
             Export selected (JSON)
           </Menu.Item>
-          <SalesforceExportItems ids={ids} />
+          <Menu.Item leftSection={<IconFileExport size={14} />} disabled={!ids.length} onClick={() => setSalesforceOpen(true)}>
+            Export to Salesforce…
+          </Menu.Item>
           <Menu.Divider />
           <Menu.Item leftSection={<IconFileImport size={14} />} onClick={() => input.current?.click()}>
             Import…
@@ -111,6 +114,7 @@ export function ImportExportMenu({
           event.currentTarget.value = '';
         }}
       />
+      <SalesforceExportDialog ids={ids} opened={salesforceOpen} onClose={() => setSalesforceOpen(false)} />
       <Modal opened={chosen !== null} onClose={() => setChosen(null)} title="Import named credentials">
         <Stack gap="sm">
           <Text size="xs">From {chosen?.names.join(', ')}</Text>
@@ -180,39 +184,53 @@ function importSalesforce(files: { name: string; base64: string }[], conflict: C
   return api.credentials.importSalesforce({ files, conflict });
 }
 
-/** Export to Salesforce: legacy NamedCredential, or new-model NamedCredential + ExternalCredential, as an SFDX zip. */
-function SalesforceExportItems({ ids }: { ids: string[] }) {
+/** Export to Salesforce: legacy NamedCredential, or new-model NamedCredential + ExternalCredential; a zip or a folder laid out as an SFDX project. */
+function SalesforceExportDialog({ ids, opened, onClose }: { ids: string[]; opened: boolean; onClose(): void }) {
   const saveFile = useSaveFile();
-  const run = async (model: SalesforceModel) => {
+  const [model, setModel] = useState<SalesforceModel>('new');
+  const [layout, setLayout] = useState<'zip' | 'folder'>('zip');
+  const run = async () => {
     let skipped: string[] = [];
+    onClose();
     const result = await saveFile({
-      title: 'Export to Salesforce',
-      suggestedName: `named-credentials-${model === 'legacy' ? 'legacy' : 'external'}-sfdx.zip`,
+      title: 'Save the Salesforce project',
+      suggestedName: `salesforce-${model === 'legacy' ? 'legacy' : 'external'}-project${layout === 'zip' ? '.zip' : ''}`,
       save: async (destination) => {
-        const saved = await api.credentials.exportSalesforce({ ids, model, destination });
+        const saved = await api.credentials.exportSalesforce({ ids, model, layout, destination });
         skipped = saved.skipped;
         return saved;
       },
     });
-    if (result.saved && skipped.length)
+    if (result.saved && skipped.length) {
       notifications.show({ color: 'yellow', title: 'Some profiles were left out', message: skipped.join(' '), autoClose: 10000 });
+    }
   };
   return (
-    <>
-      <Menu.Item
-        leftSection={<IconFileExport size={14} />}
-        disabled={!ids.length}
-        onClick={() => void run('legacy').catch((failure) => notifyError(failure, 'Export'))}
-      >
-        Export to Salesforce (legacy Named Credential)
-      </Menu.Item>
-      <Menu.Item
-        leftSection={<IconFileExport size={14} />}
-        disabled={!ids.length}
-        onClick={() => void run('new').catch((failure) => notifyError(failure, 'Export'))}
-      >
-        Export to Salesforce (Named + External Credential)
-      </Menu.Item>
-    </>
+    <Modal opened={opened} onClose={onClose} title="Export to Salesforce">
+      <Stack gap="sm">
+        <Text size="xs">
+          {ids.length} profile{ids.length === 1 ? '' : 's'}, laid out like an SFDX project (force-app/main/default/namedCredentials/…).
+          Secrets are never exported.
+        </Text>
+        <Radio.Group label="Metadata" value={model} onChange={(value) => setModel(value as SalesforceModel)}>
+          <Stack gap={4} mt={4}>
+            <Radio value="new" label="Named Credential + External Credential (every protocol)" />
+            <Radio value="legacy" label="Legacy Named Credential (No Authentication, Password, JWT, JWT Token Exchange)" />
+          </Stack>
+        </Radio.Group>
+        <Radio.Group label="Write as" value={layout} onChange={(value) => setLayout(value as 'zip' | 'folder')}>
+          <Group gap="md" mt={4}>
+            <Radio value="zip" label="Zip file" />
+            <Radio value="folder" label="Folder" />
+          </Group>
+        </Radio.Group>
+        <Group justify="flex-end" gap="xs">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button onClick={() => void run().catch((failure) => notifyError(failure, 'Export'))}>Export</Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }
