@@ -85,7 +85,8 @@ export function compileJwtTemplate(
     if (subject !== undefined) claims.sub = subject;
     if (jwt.audiences.length) claims.aud = jwt.audiences.length === 1 ? jwt.audiences[0] : [...jwt.audiences];
   }
-  if (profile.scope && profile.scopePlacement !== 'form') claims.scope = profile.scope;
+  // A JWT sent as the bearer token has no form to carry scope: it is always a claim there.
+  if (profile.scope && (profile.scopePlacement !== 'form' || purpose === 'bearer')) claims.scope = profile.scope;
 
   const custom = parseCustomClaims(jwt.customClaims);
   if (!custom.ok) throw new AppError('BAD_INPUT', custom.message, { field: 'jwt.customClaims' });

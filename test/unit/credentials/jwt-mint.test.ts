@@ -158,6 +158,8 @@ describe('minting JWTs (JWT protocol)', () => {
       profileInput({
         protocol: 'jwt',
         identityType: 'anonymous',
+        scope: 'read write',
+        scopePlacement: 'form',
         jwt: {
           algorithm: 'ES256',
           signingCertificateId: certificate.id,
@@ -173,7 +175,9 @@ describe('minting JWTs (JWT protocol)', () => {
     const resolved = await backend.graph.internal.credentials.resolveAuth('Orders_API', { variables: {} });
     const [header, payload] = resolved.headers[0]!.value.slice(7).split('.') as [string, string];
     expect(decodePart(header)).toEqual({ alg: 'ES256', kid: 'key-2024' });
-    expect(Object.keys(decodePart(payload)).sort()).toEqual(['aud', 'exp', 'iss']);
+    expect(Object.keys(decodePart(payload)).sort()).toEqual(['aud', 'exp', 'iss', 'scope']);
+    // A bearer JWT has no form: scope set to "form parameter" still travels as a claim.
+    expect(decodePart(payload).scope).toBe('read write');
   });
 });
 

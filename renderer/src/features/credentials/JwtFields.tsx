@@ -31,6 +31,18 @@ export function JwtFields(props: SectionProps) {
       ) : (
         <TextInput size="xs" label="Issuer" value={jwt.issuer} onChange={(event) => setJwt(props, 'issuer', event.currentTarget.value)} />
       )}
+      {fields.protocol === 'jwt' && (
+        <TextInput
+          size="xs"
+          label="Scope"
+          description="Sent as the scope claim"
+          value={fields.scope}
+          onChange={(event) => {
+            const scope = event.currentTarget.value;
+            props.update((form) => ({ ...form, fields: { ...form.fields, scope } }));
+          }}
+        />
+      )}
       <Textarea
         size="xs"
         label="Audiences"
