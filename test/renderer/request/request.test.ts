@@ -110,4 +110,24 @@ describe('Request tab', () => {
     await page.getByRole('button', { name: 'Close Accounts' }).click();
     expect(await strip.getByRole('tab').count()).toBe(1);
   });
+
+  it('imports a pasted cURL command into a new request and exports it as cURL and Apex', async () => {
+    const page = await openRequestTab();
+    await page.getByRole('button', { name: 'Import cURL' }).click();
+    await page
+      .getByRole('textbox', { name: 'cURL command' })
+      .fill(`curl -X POST 'callout:Orders_API/v1/orders' -H 'Content-Type: application/json' --data-raw '{"a":1}'`);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => page.getByRole('combobox', { name: 'URL' }).inputValue()).toBe('callout:Orders_API/v1/orders');
+    expect(await page.getByRole('combobox', { name: 'Method' }).inputValue()).toBe('POST');
+    await page.getByRole('button', { name: 'Export' }).click();
+    await expect
+      .poll(() => page.getByLabel('Exported code', { exact: true }).textContent())
+      .toContain('curl -X POST callout:Orders_API/v1/orders');
+    await choose(page, 'Apex');
+    await expect
+      .poll(() => page.getByLabel('Exported code', { exact: true }).textContent())
+      .toContain("req.setEndpoint('callout:Orders_API/v1/orders');");
+    expect(await page.getByLabel('Exported code', { exact: true }).textContent()).toContain(`req.setBody('{"a":1}');`);
+  });
 });

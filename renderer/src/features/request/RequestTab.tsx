@@ -3,10 +3,11 @@
  * its response. Ctrl/Cmd+Enter sends, Esc cancels, Ctrl/Cmd+S saves. Other tabs open a request
  * here with `goTo('request', { bearerToken?, url?, credentialName? })`.
  */
-import { Box, Group, Select, Title } from '@mantine/core';
+import { Box, Button, Group, Select, Title } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useIntent, useNavigation } from '../../app/navigation';
 import { api } from '../../bridge';
+import { CurlImportDialog, ExportDialog } from './ImportExport';
 import { RequestEditor } from './RequestEditor';
 import { RequestTabStrip } from './RequestTabStrip';
 import { useEnvironments } from './useEnvironments';
@@ -45,6 +46,7 @@ export function RequestTab() {
   }, [intent, newTab]);
 
   const current = tabs.active;
+  const [dialog, setDialog] = useState<'import' | 'export' | null>(null);
   const send = useCallback(() => void tabs.send(current.id, environments.activeId), [tabs, current.id, environments.activeId]);
   const cancel = useCallback(() => void tabs.cancel(current.id), [tabs, current.id]);
 
@@ -76,17 +78,31 @@ export function RequestTab() {
         <Title order={2} size="h5">
           Request
         </Title>
-        <Select
-          size="xs"
-          w={220}
-          aria-label="Environment"
-          placeholder="No environment"
-          clearable
-          data={environments.environments.map((environment) => ({ value: environment.id, label: environment.name }))}
-          value={environments.activeId}
-          onChange={(id) => void environments.setActive(id)}
-        />
+        <Group gap="xs">
+          <Button size="xs" variant="default" onClick={() => setDialog('import')}>
+            Import cURL
+          </Button>
+          <Button size="xs" variant="default" onClick={() => setDialog('export')}>
+            Export
+          </Button>
+          <Select
+            size="xs"
+            w={220}
+            aria-label="Environment"
+            placeholder="No environment"
+            clearable
+            data={environments.environments.map((environment) => ({ value: environment.id, label: environment.name }))}
+            value={environments.activeId}
+            onChange={(id) => void environments.setActive(id)}
+          />
+        </Group>
       </Group>
+      <CurlImportDialog
+        opened={dialog === 'import'}
+        onClose={() => setDialog(null)}
+        onImport={({ request }) => tabs.newTab({ name: 'From cURL', spec: request })}
+      />
+      {dialog === 'export' && <ExportDialog opened onClose={() => setDialog(null)} draft={current.draft} sent={current.response?.sent} />}
       <RequestTabStrip
         tabs={tabs.tabs}
         activeId={current.id}

@@ -1,0 +1,93 @@
+/** Paste a cURL command into a new request; export the open request as cURL (token only on request) or Apex. */
+import { Alert, Button, Checkbox, Code, Group, Modal, SegmentedControl, Stack, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import type { SentRequest } from '../../../../shared/contract/http';
+import { exportApex } from '../../../../shared/request/apex-export';
+import { exportCurl } from '../../../../shared/request/curl-export';
+import { importCurl, type CurlImport } from '../../../../shared/request/curl-import';
+import { CopyValue } from '../../components/CopyValue';
+import { toSpec, type RequestDraft } from './model';
+
+export function CurlImportDialog({ opened, onClose, onImport }: { opened: boolean; onClose(): void; onImport(result: CurlImport): void }) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = () => {
+    try {
+      onImport(importCurl(text));
+      setText('');
+      setError(null);
+      onClose();
+    } catch (failure) {
+      setError(`${(failure as Error).message} Check the command and paste it again.`);
+    }
+  };
+  return (
+    <Modal opened={opened} onClose={onClose} title="Import cURL" size="lg">
+      <Stack gap="xs">
+        <Textarea
+          label="cURL command"
+          autosize
+          minRows={4}
+          maxRows={12}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          spellCheck={false}
+        />
+        {error && (
+          <Alert color="red" role="alert" p="xs">
+            {error}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button onClick={submit} disabled={!text.trim()}>
+            Import
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+export function ExportDialog({
+  opened,
+  onClose,
+  draft,
+  sent,
+}: {
+  opened: boolean;
+  onClose(): void;
+  draft: RequestDraft;
+  sent?: SentRequest;
+}) {
+  const [format, setFormat] = useState<'curl' | 'apex'>('curl');
+  const [includeToken, setIncludeToken] = useState(false);
+  const spec = toSpec(draft);
+  const text = format === 'apex' ? exportApex(spec) : exportCurl(spec, { sent, includeToken });
+  return (
+    <Modal opened={opened} onClose={onClose} title="Export request" size="xl">
+      <Stack gap="xs">
+        <SegmentedControl
+          aria-label="Export format"
+          value={format}
+          onChange={(value) => setFormat(value as 'curl' | 'apex')}
+          data={[
+            { value: 'curl', label: 'cURL' },
+            { value: 'apex', label: 'Apex' },
+          ]}
+          w="fit-content"
+        />
+        {format === 'curl' && (
+          <Checkbox
+            label={sent ? 'Include the token as sent' : 'Include the token (send the request first to export exactly what was sent)'}
+            checked={includeToken}
+            onChange={(e) => setIncludeToken(e.currentTarget.checked)}
+          />
+        )}
+        <Code block aria-label="Exported code" style={{ whiteSpace: 'pre-wrap', fontSize: 11 }}>
+          {text}
+        </Code>
+        <CopyValue label="exported code" value={text} />
+      </Stack>
+    </Modal>
+  );
+}
