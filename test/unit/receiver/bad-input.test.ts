@@ -86,10 +86,16 @@ describe('receiver bad input', () => {
         junk().replace(/[^\x21-\x7e]/g, ''),
       ]);
       if (auth) headers.authorization = auth.replace(/[^\x20-\x7e]/g, '').trim();
-      const response = await fetch(`${peer.baseUrl}${path}`, { method, headers, body: method === 'GET' ? undefined : body });
-      expect(response.status, `${method} ${path}`).toBeLessThan(500);
-      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-      JSON.parse(await response.text());
+      const sent = JSON.stringify({ method, path, headers, body: body.slice(0, 300) });
+      const response = await fetch(`${peer.baseUrl}${path}`, { method, headers, body: method === 'GET' ? undefined : body }).catch(
+        (error: unknown) => {
+          throw new Error(`fetch failed for ${sent}`, { cause: error });
+        },
+      );
+      const text = await response.text();
+      expect(response.status, `${sent} → ${text}`).toBeLessThan(500);
+      expect(response.headers.get('content-type'), `${sent} → ${text}`).toMatch(/^application\/json/);
+      JSON.parse(text);
     }
     expect(peer.receiver.status().state).toBe('running');
     expect(backend.logged).toEqual([]);
