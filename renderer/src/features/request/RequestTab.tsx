@@ -10,7 +10,9 @@ import { api } from '../../bridge';
 import { CurlImportDialog, ExportDialog } from './ImportExport';
 import { RequestEditor } from './RequestEditor';
 import { RequestTabStrip } from './RequestTabStrip';
+import { RequestSidebar } from './Sidebar';
 import { useEnvironments } from './useEnvironments';
+import { useRequestLibrary } from './useRequestLibrary';
 import { useRequestTabs } from './useRequestTabs';
 
 function useCredentialNames(): string[] {
@@ -25,6 +27,7 @@ function useCredentialNames(): string[] {
 
 export function RequestTab() {
   const tabs = useRequestTabs();
+  const library = useRequestLibrary(tabs);
   const environments = useEnvironments();
   const credentialNames = useCredentialNames();
   const { active: activeTab } = useNavigation();
@@ -103,27 +106,37 @@ export function RequestTab() {
         onImport={({ request }) => tabs.newTab({ name: 'From cURL', spec: request })}
       />
       {dialog === 'export' && <ExportDialog opened onClose={() => setDialog(null)} draft={current.draft} sent={current.response?.sent} />}
-      <RequestTabStrip
-        tabs={tabs.tabs}
-        activeId={current.id}
-        onSelect={tabs.setActiveId}
-        onClose={tabs.closeTab}
-        onRename={tabs.rename}
-        onNew={() => tabs.newTab()}
-      />
-      <Box p="sm" style={{ flex: 1, minHeight: 0 }}>
-        <RequestEditor
-          key={current.id}
-          open={current}
-          onDraft={(change) => tabs.updateDraft(current.id, change)}
-          onSend={send}
-          onCancel={cancel}
-          onRetryWithoutTls={() =>
-            void tabs.send(current.id, environments.activeId, (draft) => ({ ...draft, settings: { ...draft.settings, verifyTls: false } }))
-          }
-          credentialNames={credentialNames}
-          variables={variables}
-        />
+      {library.saveDialog}
+      <Box style={{ flex: 1, minHeight: 0, display: 'flex' }}>
+        <RequestSidebar library={library} />
+        <Box style={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
+          <RequestTabStrip
+            tabs={tabs.tabs}
+            activeId={current.id}
+            onSelect={tabs.setActiveId}
+            onClose={tabs.closeTab}
+            onRename={tabs.rename}
+            onNew={() => tabs.newTab()}
+            onSave={library.saveActive}
+          />
+          <Box p="sm" style={{ flex: 1, minHeight: 0 }}>
+            <RequestEditor
+              key={current.id}
+              open={current}
+              onDraft={(change) => tabs.updateDraft(current.id, change)}
+              onSend={send}
+              onCancel={cancel}
+              onRetryWithoutTls={() =>
+                void tabs.send(current.id, environments.activeId, (draft) => ({
+                  ...draft,
+                  settings: { ...draft.settings, verifyTls: false },
+                }))
+              }
+              credentialNames={credentialNames}
+              variables={variables}
+            />
+          </Box>
+        </Box>
       </Box>
     </Box>
   );

@@ -1,7 +1,8 @@
 /** The inner tabs of the Request tab: one per open request, with unsaved marker, rename (double-click) and close. */
 import { ActionIcon, Box, Group, ScrollArea, TextInput, Tooltip, UnstyledButton } from '@mantine/core';
-import { IconPlus, IconX } from '@tabler/icons-react';
+import { IconDeviceFloppy, IconPlus, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
+import { methodColor } from './MethodLabel';
 import { isDirty, type OpenRequest } from './model';
 
 export interface RequestTabStripProps {
@@ -11,9 +12,11 @@ export interface RequestTabStripProps {
   onClose(id: string): void;
   onRename(id: string, name: string): void;
   onNew(): void;
+  /** Saves the active request (Ctrl/Cmd+S does the same). */
+  onSave(): void;
 }
 
-export function RequestTabStrip({ tabs, activeId, onSelect, onClose, onRename, onNew }: RequestTabStripProps) {
+export function RequestTabStrip({ tabs, activeId, onSelect, onClose, onRename, onNew, onSave }: RequestTabStripProps) {
   const [editing, setEditing] = useState<string | null>(null);
   return (
     <Group gap={0} wrap="nowrap" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
@@ -81,6 +84,11 @@ export function RequestTabStrip({ tabs, activeId, onSelect, onClose, onRename, o
           })}
         </Group>
       </ScrollArea>
+      <Tooltip label="Save (Ctrl+S)">
+        <ActionIcon variant="subtle" aria-label="Save request" onClick={onSave} ml={4}>
+          <IconDeviceFloppy size={14} />
+        </ActionIcon>
+      </Tooltip>
       <Tooltip label="New request">
         <ActionIcon variant="subtle" aria-label="New request" onClick={onNew} mx={4}>
           <IconPlus size={14} />
@@ -88,20 +96,4 @@ export function RequestTabStrip({ tabs, activeId, onSelect, onClose, onRename, o
       </Tooltip>
     </Group>
   );
-}
-
-function methodColor(method: string): string {
-  switch (method) {
-    case 'GET':
-      return 'teal';
-    case 'POST':
-      return 'blue';
-    case 'PUT':
-    case 'PATCH':
-      return 'orange';
-    case 'DELETE':
-      return 'red';
-    default:
-      return 'gray';
-  }
 }
