@@ -41,6 +41,10 @@ async function rowAction(page: Page, item: string, action: string) {
 describe('Request tab — collections', () => {
   it('saves with Ctrl+S into a new folder, updates in place, renames, moves, deletes and reopens from the sidebar', async () => {
     const { page, dataFolder } = await openRequestTab();
+    await page.getByRole('button', { name: 'Hide sidebar' }).click();
+    await expect.poll(() => sidebar(page).count()).toBe(0);
+    await page.getByRole('button', { name: 'Show sidebar' }).click();
+    await sidebar(page).waitFor();
     await page.getByRole('combobox', { name: 'Method' }).fill('PUT');
     await page.getByRole('combobox', { name: 'URL' }).fill('https://api.example.test/v1/accounts/7');
     await page.getByRole('tab', { name: /^Headers/ }).click();
@@ -184,6 +188,12 @@ describe('Request tab — history', () => {
     expect(onDisk).not.toContain(token.split('.')[1]!);
     expect(onDisk).not.toContain(basic);
     expect(onDisk).toContain('<redacted>');
+
+    await sidebar(page)
+      .getByRole('button', { name: `Remove GET ${server.url}/orders/42 from history` })
+      .click();
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('/customers?page=2');
 
     await sidebar(page).getByRole('button', { name: 'Clear history' }).click();
     await page.getByRole('dialog', { name: 'Clear history?' }).getByRole('button', { name: 'Clear', exact: true }).click();
