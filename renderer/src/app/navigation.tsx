@@ -1,5 +1,13 @@
 /** Which tab is open, and hand-offs between tabs ("Open in Inspector" carries a token). */
+import type { NamedCredentialInput } from '../../../shared/credentials/profile';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+
+/** A named credential to complete and save in the Named Credentials tab. */
+export interface CredentialDraft {
+  /** Fields to fill in over a blank profile. */
+  profile: Partial<NamedCredentialInput>;
+  hmacSecret?: string;
+}
 
 export type TabId = 'certificates' | 'credentials' | 'request' | 'inspector' | 'receiver';
 
@@ -10,7 +18,8 @@ export interface IntentPayloads {
   /** Start a new request ("Send as Bearer in a new request", "New request with this credential"). */
   request: { bearerToken?: string; url?: string; credentialName?: string };
   certificates: { certificateId?: string };
-  credentials: { credentialId?: string; draft?: unknown };
+  /** Open a profile, or a new unsaved one filled from `draft` (Postman import). */
+  credentials: { credentialId?: string; draft?: CredentialDraft };
   receiver: Record<string, never>;
 }
 

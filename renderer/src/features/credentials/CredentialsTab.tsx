@@ -8,7 +8,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useIntent } from '../../app/navigation';
 import { useCertificates } from '../../components/certificates';
-import { formFromProfile, isDirty, newForm, type FormState } from './form';
+import { formFromDraft, formFromProfile, isDirty, newForm, type FormState } from './form';
 import { ImportExportMenu } from './ImportExport';
 import { ProfileEditor } from './ProfileEditor';
 import { ProfileList } from './ProfileList';
@@ -31,7 +31,7 @@ function sessionDirty(session: Session): boolean {
   return !!session.form && !!session.initial && isDirty(session.form, session.initial);
 }
 
-type Pending = { kind: 'select'; id: string } | { kind: 'new' };
+type Pending = { kind: 'select'; id: string } | { kind: 'new' } | { kind: 'draft'; form: FormState; initial: FormState };
 
 export function CredentialsTab() {
   const { profiles, reload } = useCredentials();
@@ -50,6 +50,10 @@ export function CredentialsTab() {
   const dirty = sessionDirty(session);
 
   const open = (target: Pending) => {
+    if (target.kind === 'draft') {
+      setSession({ selectedId: null, form: target.form, initial: target.initial });
+      return;
+    }
     if (target.kind === 'new') {
       const form = newForm(profiles.map((profile) => profile.name));
       setSession({ selectedId: null, form, initial: form });
@@ -84,6 +88,19 @@ export function CredentialsTab() {
       setSessionState(remembered);
     }
   }, [intentId, intentSeq, profiles]);
+
+  // Another tab handed over a profile to complete ("Create named credential", Postman import): a
+  // new form filled from it, unsaved (compared with a blank one, so it shows as changed).
+  const draft = intent?.payload.draft;
+  useEffect(() => {
+    if (!draft || intentSeq === undefined || handledIntent === intentSeq) return;
+    handledIntent = intentSeq;
+    const names = profiles.map((profile) => profile.name);
+    const form = formFromDraft(draft, names);
+    if (sessionDirty(remembered)) setPending({ kind: 'draft', form, initial: newForm(names) });
+    else setSession({ selectedId: null, form, initial: newForm(names) });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per hand-off
+  }, [draft, intentSeq]);
 
   // The open profile was deleted elsewhere (or by import overwrite): keep the form, mark it new.
   const selectedMissing = session.selectedId !== null && profiles.length > 0 && !saved;

@@ -3,6 +3,7 @@
  * secrets the user typed (never loaded — the vault keeps them), and the checks that run on every
  * keystroke so the form can say what is missing before Save.
  */
+import type { CredentialDraft } from '../../app/navigation';
 import type { CertificateRecord } from '../../../../shared/contract/certificates';
 import type { NamedCredentialView } from '../../../../shared/contract/credentials';
 import { checkProfile, type Problem } from '../../../../shared/credentials/checks';
@@ -56,6 +57,26 @@ export function newForm(existingNames: string[]): FormState {
     secrets: noSecrets(),
     clearSecrets: noClears(),
     nameFollowsLabel: true,
+  };
+}
+
+/**
+ * A new, unsaved form from another tab's draft ("Create named credential", Postman import): the
+ * draft's fields over a blank profile, its HMAC secret typed in. The API name is made free.
+ */
+export function formFromDraft(draft: CredentialDraft, existingNames: string[]): FormState {
+  const blank = newForm(existingNames);
+  const { jwt, ...rest } = draft.profile;
+  const fields = { ...blank.fields, ...rest, jwt: { ...blank.fields.jwt, ...jwt } } as NamedCredentialFields;
+  const taken = (name: string) => existingNames.some((other) => other.toLowerCase() === name.toLowerCase());
+  let name = fields.name;
+  for (let n = 2; taken(name); n++) name = `${fields.name.slice(0, 76)}_${n}`;
+  return {
+    ...blank,
+    fields: { ...fields, name },
+    audiencesText: fields.jwt.audiences.join('\n'),
+    secrets: { ...blank.secrets, hmacSecret: draft.hmacSecret ?? '' },
+    nameFollowsLabel: false,
   };
 }
 

@@ -3,11 +3,14 @@
  * its response. Ctrl/Cmd+Enter sends, Esc cancels, Ctrl/Cmd+S saves. Other tabs open a request
  * here with `goTo('request', { bearerToken?, url?, credentialName? })`.
  */
-import { Box, Button, Group, Select, Title } from '@mantine/core';
+import { ActionIcon, Box, Button, Group, Select, Title, Tooltip } from '@mantine/core';
+import { IconAdjustmentsHorizontal } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useIntent, useNavigation } from '../../app/navigation';
 import { api } from '../../bridge';
+import { EnvironmentsDialog } from './EnvironmentsDialog';
 import { CurlImportDialog, ExportDialog } from './ImportExport';
+import { PostmanImportDialog } from './PostmanImportDialog';
 import { RequestEditor } from './RequestEditor';
 import { RequestTabStrip } from './RequestTabStrip';
 import { RequestSidebar } from './Sidebar';
@@ -49,7 +52,7 @@ export function RequestTab() {
   }, [intent, newTab]);
 
   const current = tabs.active;
-  const [dialog, setDialog] = useState<'import' | 'export' | null>(null);
+  const [dialog, setDialog] = useState<'import' | 'postman' | 'export' | 'environments' | null>(null);
   const send = useCallback(() => void tabs.send(current.id, environments.activeId), [tabs, current.id, environments.activeId]);
   const cancel = useCallback(() => void tabs.cancel(current.id), [tabs, current.id]);
 
@@ -85,6 +88,9 @@ export function RequestTab() {
           <Button size="xs" variant="default" onClick={() => setDialog('import')}>
             Import cURL
           </Button>
+          <Button size="xs" variant="default" onClick={() => setDialog('postman')}>
+            Import Postman
+          </Button>
           <Button size="xs" variant="default" onClick={() => setDialog('export')}>
             Export
           </Button>
@@ -98,6 +104,11 @@ export function RequestTab() {
             value={environments.activeId}
             onChange={(id) => void environments.setActive(id)}
           />
+          <Tooltip label="Manage environments">
+            <ActionIcon variant="default" aria-label="Manage environments" onClick={() => setDialog('environments')}>
+              <IconAdjustmentsHorizontal size={16} />
+            </ActionIcon>
+          </Tooltip>
         </Group>
       </Group>
       <CurlImportDialog
@@ -105,6 +116,8 @@ export function RequestTab() {
         onClose={() => setDialog(null)}
         onImport={({ request }) => tabs.newTab({ name: 'From cURL', spec: request })}
       />
+      {dialog === 'postman' && <PostmanImportDialog onClose={() => setDialog(null)} onImported={() => void environments.reload()} />}
+      {dialog === 'environments' && <EnvironmentsDialog environments={environments} onClose={() => setDialog(null)} />}
       {dialog === 'export' && <ExportDialog opened onClose={() => setDialog(null)} draft={current.draft} sent={current.response?.sent} />}
       {library.saveDialog}
       <Box style={{ flex: 1, minHeight: 0, display: 'flex' }}>

@@ -121,7 +121,11 @@ function ErrorView({ error, onRetryWithoutTls }: { error: NonNullable<OpenReques
               </Button>
             )}
             {error.code === 'NOT_FOUND' && credentialName && (
-              <Button size="xs" variant="light" onClick={() => goTo('credentials', { draft: { name: credentialName } })}>
+              <Button
+                size="xs"
+                variant="light"
+                onClick={() => goTo('credentials', { draft: { profile: { name: credentialName, label: credentialName } } })}
+              >
                 Create named credential {credentialName}
               </Button>
             )}

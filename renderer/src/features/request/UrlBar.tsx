@@ -29,6 +29,7 @@ export function UrlBar({ method, url, onMethod, onUrl, credentialNames, variable
         ? credentialNames.slice(0, 8).map((name) => `callout:${name}/`)
         : [];
   const referenced = referencedVariables(url);
+  const unresolved = referenced.filter((name) => !variables.has(name));
   return (
     <Stack gap={4}>
       <Group gap={6} wrap="nowrap" align="flex-start">
@@ -74,6 +75,11 @@ export function UrlBar({ method, url, onMethod, onUrl, credentialNames, variable
             </Badge>
           ))}
         </Group>
+      )}
+      {unresolved.length > 0 && (
+        <Text size="xs" c="red" role="status" aria-label="Unresolved variables">
+          Unresolved: {unresolved.map((name) => `{{${name}}}`).join(', ')} — not defined in the active environment, so Send refuses.
+        </Text>
       )}
       {callout && callout.name && credentialNames.length > 0 && !credentialNames.includes(callout.name) && (
         <Text size="xs" c="orange" role="status">

@@ -1,0 +1,289 @@
+// Environments (plain and secret variables) and Postman import in the Request tab, in Chromium
+// through the Chromium host, against real servers on 127.0.0.1:0.
+import { createHmac } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Collections } from '../../../shared/contract/collections';
+import type { NamedCredentialView } from '../../../shared/contract/credentials';
+import type { Environments } from '../../../shared/contract/environments';
+import { useSharedBrowser } from '../../harness/browser';
+import { startServer } from '../../harness/servers';
+import { openUnlockedSignet, type OpenSignet } from '../../harness/signet';
+
+const browser = useSharedBrowser();
+let signet: OpenSignet | undefined;
+afterEach(async () => {
+  await signet?.close();
+  signet = undefined;
+});
+
+async function openRequestTab() {
+  signet = await openUnlockedSignet({ browser: browser() });
+  const { page } = signet;
+  await page.getByRole('tab', { name: 'Request', exact: true }).click();
+  await page.getByRole('combobox', { name: 'URL' }).waitFor();
+  return page;
+}
+
+/** Calls the bridge as the renderer does and returns the value (fails the test on an error). */
+async function bridge<T>(page: Page, method: string, args: unknown[] = []): Promise<T> {
+  const result = (await page.evaluate(`window.signet.invoke(${JSON.stringify(method)}, ${JSON.stringify(args)})`)) as {
+    ok: boolean;
+    value?: T;
+    error?: unknown;
+  };
+  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}
+
+function filesUnder(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+/** Everything the page shows or holds in a form field. */
+const pageText = (page: Page) =>
+  page.evaluate(
+    `document.body.innerText + '\\n' + [...document.querySelectorAll('input, textarea')].map((field) => field.value).join('\\n')`,
+  ) as Promise<string>;
+
+describe('Environments', () => {
+  it('resolves a plain and a secret variable when sending, and never shows or stores the secret in clear', async () => {
+    const secret = 'Sekr3t-api-key-7f3c9d';
+    const server = await startServer((_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('ok'));
+    const page = await openRequestTab();
+
+    await page.getByRole('combobox', { name: 'URL' }).fill('{{host}}/items');
+    await expect.poll(() => page.getByRole('status', { name: 'Unresolved variables' }).textContent()).toContain('{{host}}');
+
+    await page.getByRole('button', { name: 'Manage environments' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Environments' });
+    await dialog.getByRole('button', { name: 'New environment' }).click();
+    await expect.poll(() => dialog.getByRole('textbox', { name: 'Environment name' }).inputValue()).toBe('New environment');
+    await dialog.getByRole('textbox', { name: 'Environment name' }).fill('Staging');
+    await dialog.getByRole('button', { name: 'Add variable' }).click();
+    await dialog.getByRole('textbox', { name: 'Variable 1 name' }).fill('host');
+    await dialog.getByRole('textbox', { name: 'Variable 1 value' }).fill(server.url);
+    await dialog.getByRole('button', { name: 'Add variable' }).click();
+    await dialog.getByRole('textbox', { name: 'Variable 2 name' }).fill('apiKey');
+    await dialog.getByRole('checkbox', { name: 'Variable 2 secret' }).check();
+    await dialog.getByLabel('Variable 2 new secret value').fill(secret);
+    await dialog.getByRole('button', { name: 'Save environment' }).click();
+
+    await expect.poll(() => dialog.getByRole('status', { name: 'Variable 2 secret value' }).textContent()).toContain('Set');
+    expect(await pageText(page)).not.toContain(secret);
+    await dialog.getByRole('button', { name: 'Make active' }).click();
+    await expect.poll(() => dialog.getByRole('status', { name: 'Active state' }).textContent()).toContain('Active:');
+    expect(
+      await dialog.getByRole('navigation', { name: 'Environment list' }).getByRole('button', { name: 'Staging (active)' }).count(),
+    ).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+
+    expect(await page.getByRole('combobox', { name: 'Environment', exact: true }).inputValue()).toBe('Staging');
+    await expect.poll(() => page.getByRole('status', { name: 'Unresolved variables' }).count()).toBe(0);
+    await page
+      .getByRole('tab', { name: /^Headers/ })
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'Add header' }).click();
+    await page.getByLabel('Header 1 name').fill('X-Api-Key');
+    await page.getByRole('textbox', { name: 'Header 1 value' }).fill('{{apiKey}}');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => page.getByLabel('Status').textContent()).toBe('200 OK');
+    expect(server.requests[0]).toMatchObject({ method: 'GET', url: '/items', headers: { 'x-api-key': secret } });
+
+    // Back in the panel: the secret is "set", its value nowhere — not in the page, not over the bridge.
+    await page.getByRole('button', { name: 'Manage environments' }).click();
+    await expect.poll(() => dialog.getByRole('status', { name: 'Variable 2 secret value' }).textContent()).toContain('Set');
+    expect(await dialog.getByRole('textbox', { name: 'Variable 1 value' }).inputValue()).toBe(server.url);
+    expect(await dialog.innerText()).not.toContain(secret);
+    const listed = await bridge<Environments>(page, 'environments.list');
+    expect(listed.environments[0]!.variables).toEqual([
+      { name: 'host', value: server.url, enabled: true, secret: false, hasValue: true },
+      { name: 'apiKey', value: '', enabled: true, secret: true, hasValue: true },
+    ]);
+    expect(JSON.stringify(listed)).not.toContain(secret);
+
+    // On disk: the environment is there, the secret only sealed (not as text, not as base64).
+    const files = filesUnder(signet!.dataFolder).map((path) => ({ path, text: readFileSync(path).toString('latin1') }));
+    expect(files.some((file) => file.text.includes('"apiKey"') && file.text.includes(server.url))).toBe(true);
+    for (const file of files) {
+      expect(file.text, file.path).not.toContain(secret);
+      expect(file.text, file.path).not.toContain(Buffer.from(secret).toString('base64'));
+    }
+  });
+
+  it('replaces a secret value without showing the old one, renames and deletes an environment', async () => {
+    const server = await startServer((_req, res) => res.writeHead(204).end());
+    const page = await openRequestTab();
+    await page.getByRole('button', { name: 'Manage environments' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Environments' });
+    await dialog.getByRole('button', { name: 'New environment' }).click();
+    await dialog.getByRole('button', { name: 'Add variable' }).click();
+    await dialog.getByRole('textbox', { name: 'Variable 1 name' }).fill('token');
+    await dialog.getByRole('checkbox', { name: 'Variable 1 secret' }).check();
+    await dialog.getByLabel('Variable 1 new secret value').fill('first-value');
+    await dialog.getByRole('button', { name: 'Save environment' }).click();
+    await dialog.getByRole('button', { name: 'Replace variable 1 value' }).click();
+    expect(await dialog.getByLabel('Variable 1 new secret value').inputValue()).toBe('');
+    await dialog.getByLabel('Variable 1 new secret value').fill('second-value');
+    await dialog.getByRole('textbox', { name: 'Environment name' }).fill('Production');
+    await dialog.getByRole('button', { name: 'Save environment' }).click();
+    await expect.poll(() => dialog.getByRole('button', { name: 'Production' }).count()).toBe(1);
+    expect(await pageText(page)).not.toMatch(/first-value|second-value/);
+    await dialog.getByRole('button', { name: 'Make active' }).click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await page.getByRole('combobox', { name: 'URL' }).fill(`${server.url}/replaced`);
+    await page
+      .getByRole('tab', { name: /^Headers/ })
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'Add header' }).click();
+    await page.getByLabel('Header 1 name').fill('X-Token');
+    await page.getByRole('textbox', { name: 'Header 1 value' }).fill('{{token}}');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => page.getByLabel('Status').textContent()).toBe('204 No Content');
+    expect(server.requests[0]!.headers['x-token']).toBe('second-value');
+    await page.getByRole('button', { name: 'Manage environments' }).click();
+
+    // A bad variable name is named and blocks Save.
+    await dialog.getByRole('button', { name: 'Add variable' }).click();
+    await dialog.getByRole('textbox', { name: 'Variable 2 name' }).fill('2 bad');
+    await expect.poll(() => dialog.getByText('Use letters, digits, _ . - and start with a letter or _.').count()).toBe(1);
+    expect(await dialog.getByRole('button', { name: 'Save environment' }).isDisabled()).toBe(true);
+    await dialog.getByRole('button', { name: 'Remove variable 2' }).click();
+
+    await dialog.getByRole('button', { name: 'Delete environment' }).click();
+    await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(() => dialog.getByRole('button', { name: 'Production' }).count()).toBe(0);
+    expect((await bridge<Environments>(page, 'environments.list')).environments).toEqual([]);
+  });
+});
+
+const POSTMAN_SCHEMA = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
+
+function shopCollection(baseUrl: string) {
+  const jwt = (params: Record<string, string>) => ({ type: 'jwt', jwt: Object.entries(params).map(([key, value]) => ({ key, value })) });
+  return {
+    info: { name: 'Shop', schema: POSTMAN_SCHEMA },
+    auth: { type: 'bearer', bearer: [{ key: 'token', value: '{{token}}', type: 'string' }] },
+    variable: [
+      { key: 'baseUrl', value: baseUrl },
+      { key: 'jwtSecret', value: 'postman-hmac-secret' },
+    ],
+    item: [
+      {
+        name: 'Orders',
+        item: [
+          { name: 'List orders', request: { method: 'GET', url: { raw: '{{baseUrl}}/orders?status=open' } } },
+          { name: 'Archive', item: [{ name: 'Old orders', request: { method: 'GET', url: '{{baseUrl}}/orders/archived' } }] },
+        ],
+      },
+      {
+        name: 'Signed call',
+        auth: jwt({ algorithm: 'HS256', secret: '{{jwtSecret}}', payload: '{"iss":"shop-client","sub":"alice","aud":"shop-api"}' }),
+        request: {
+          method: 'POST',
+          url: '{{baseUrl}}/signed',
+          body: { mode: 'raw', raw: '{"a":1}', options: { raw: { language: 'json' } } },
+        },
+      },
+      {
+        name: 'Certificate call',
+        auth: jwt({ algorithm: 'RS256', privateKey: '-----BEGIN PRIVATE KEY-----…', payload: '{"iss":"shop-rsa"}' }),
+        request: { method: 'GET', url: '{{baseUrl}}/rsa' },
+      },
+    ],
+  };
+}
+
+describe('Postman import', () => {
+  it('imports folders, requests, variables and JWT Bearer auth from a file, and says what is left to complete', async () => {
+    const server = await startServer((_req, res) => res.writeHead(200).end('signed ok'));
+    const page = await openRequestTab();
+    await page.getByRole('button', { name: 'Import Postman' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import Postman collection' });
+    await dialog.getByLabel('Choose collection file').setInputFiles({
+      name: 'shop.postman_collection.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(shopCollection(server.url))),
+    });
+    await expect.poll(() => dialog.getByRole('textbox', { name: 'Collection JSON' }).inputValue()).toContain('"Shop"');
+    await dialog.getByRole('button', { name: 'Import collection' }).click();
+
+    const summary = dialog.getByRole('region', { name: 'Import summary' });
+    await expect.poll(() => summary.count()).toBe(1);
+    const text = await summary.innerText();
+    expect(text).toContain('folder “Shop” with 2 subfolders and 4 requests');
+    expect(text).toContain('Environment “Shop” with 2 variables');
+    expect(text).toContain('Named credentials created: Shop_JWT.');
+    expect(text).toContain('Named credential Shop_JWT_2 needs completing');
+    expect(text).toContain('choose the JWT Signing Certificate');
+    expect(text).toContain('Postman held a private key');
+
+    const collections = await bridge<Collections>(page, 'collections.list');
+    const folderName = (id: string | null) => collections.folders.find((folder) => folder.id === id)?.name ?? null;
+    expect(collections.folders.map((folder) => [folder.name, folderName(folder.parentId)])).toEqual([
+      ['Shop', null],
+      ['Orders', 'Shop'],
+      ['Archive', 'Orders'],
+    ]);
+    expect(collections.requests.map((saved) => [saved.name, folderName(saved.folderId), saved.request.url, saved.request.auth])).toEqual([
+      ['List orders', 'Orders', '{{baseUrl}}/orders?status=open', { type: 'bearer', token: '{{token}}' }],
+      ['Old orders', 'Archive', '{{baseUrl}}/orders/archived', { type: 'bearer', token: '{{token}}' }],
+      ['Signed call', 'Shop', '{{baseUrl}}/signed', { type: 'credential', name: 'Shop_JWT' }],
+      ['Certificate call', 'Shop', '{{baseUrl}}/rsa', { type: 'credential', name: 'Shop_JWT_2' }],
+    ]);
+    const environments = await bridge<Environments>(page, 'environments.list');
+    expect(
+      environments.environments.map((environment) => [environment.name, environment.variables.map((v) => `${v.name}=${v.value}`)]),
+    ).toEqual([['Shop', [`baseUrl=${server.url}`, 'jwtSecret=postman-hmac-secret']]]);
+    const credentials = await bridge<NamedCredentialView[]>(page, 'credentials.list');
+    expect(
+      credentials.map((profile) => [profile.name, profile.url, profile.protocol, profile.jwt.algorithm, profile.secrets.hmacSecret]),
+    ).toEqual([['Shop_JWT', server.url, 'jwt', 'HS256', true]]);
+    // The one that needs a certificate opens as an unsaved draft in Named Credentials.
+    await summary.getByRole('button', { name: 'Complete Shop_JWT_2 in Named Credentials' }).click();
+    await expect.poll(() => page.getByRole('tab', { name: 'Named Credentials' }).getAttribute('aria-selected')).toBe('true');
+    const editor = page.getByRole('form', { name: 'Named credential editor' });
+    await expect.poll(() => editor.getByRole('textbox', { name: 'Name', exact: true }).inputValue()).toBe('Shop_JWT_2');
+    expect(await editor.getByRole('textbox', { name: 'URL', exact: true }).inputValue()).toBe(server.url);
+
+    // The created credential signs with the collection's secret ({{jwtSecret}} was filled in).
+    await page.getByRole('tab', { name: 'Request', exact: true }).click();
+    await page.getByRole('combobox', { name: 'URL' }).fill('callout:Shop_JWT/signed');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => page.getByLabel('Status').textContent()).toBe('200 OK');
+    const [header, payload, signature] = String(server.requests[0]!.headers.authorization)
+      .replace(/^Bearer /, '')
+      .split('.');
+    expect(createHmac('sha256', 'postman-hmac-secret').update(`${header}.${payload}`).digest('base64url')).toBe(signature);
+    expect(JSON.parse(Buffer.from(payload!, 'base64url').toString())).toMatchObject({ iss: 'shop-client', sub: 'alice', aud: 'shop-api' });
+  });
+
+  it('says why pasted text is not a Postman v2.1 collection, keeps the text, and creates nothing', async () => {
+    const page = await openRequestTab();
+    await page.getByRole('button', { name: 'Import Postman' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import Postman collection' });
+    const field = dialog.getByRole('textbox', { name: 'Collection JSON' });
+    const cases = [
+      ['{"info": {"name": "Half', 'This is not a JSON file'],
+      ['{"openapi": "3.0.0", "paths": {}}', 'This is not a Postman collection'],
+      ['{"id": "1", "name": "Old", "order": [], "requests": []}', 'This is not a Postman collection'],
+    ];
+    for (const [text, message] of cases) {
+      await field.fill(text!);
+      await dialog.getByRole('button', { name: 'Import collection' }).click();
+      await expect.poll(() => dialog.getByRole('alert').textContent()).toContain(message);
+      expect(await field.inputValue()).toBe(text);
+    }
+    expect(await bridge<Collections>(page, 'collections.list')).toEqual({ folders: [], requests: [] });
+    expect((await bridge<Environments>(page, 'environments.list')).environments).toEqual([]);
+  });
+});
