@@ -60,6 +60,7 @@ describe('export and the CSR flow', () => {
     const { page, backend } = await open();
     const folder = tempFolder();
     await createCertificate(page, { label: 'Exported', keyType: 'EC P-256' });
+    await detailsOf(page, 'Exported'); // the entry exists once its details open
     const record = backend.graph.internal.certificates.list()[0]!;
     await exportFrom(page, 'Exported', 'PKCS#12 with private key…', join(folder, 'exported.p12'), 'p12-secret');
     const text = openssl(['pkcs12', '-in', join(folder, 'exported.p12'), '-passin', 'pass:p12-secret', '-nodes']);
