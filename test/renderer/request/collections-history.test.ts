@@ -123,7 +123,8 @@ describe('Request tab — collections', () => {
     expect(await sidebar(page).getByRole('button', { name: 'Open Put account' }).count()).toBe(0);
     expect(readData(dataFolder, 'collections.json')).toMatchObject({ folders: [{ name: 'Customers' }], requests: [] });
 
-    // The open tab's saved request is gone: saving again asks where to put it.
+    // The open tab's saved request is gone: it is unsaved, and saving again asks where to put it.
+    await expect.poll(() => activeTabLabel(page)).toBe('Put account (unsaved)');
     await page.getByRole('button', { name: 'Save request' }).click();
     await page.getByRole('dialog', { name: 'Save request' }).getByRole('combobox', { name: 'Folder' }).selectOption({ label: 'Customers' });
     await page.getByRole('dialog', { name: 'Save request' }).getByRole('button', { name: 'Save', exact: true }).click();
@@ -174,7 +175,7 @@ describe('Request tab — history', () => {
     await sidebar(page)
       .getByRole('button', { name: `Reopen GET ${server.url}/orders/42` })
       .click();
-    expect(await strip(page).getByRole('tab').count()).toBe(3);
+    await expect.poll(() => strip(page).getByRole('tab').count()).toBe(3);
     await expect.poll(() => page.getByRole('combobox', { name: 'URL' }).inputValue()).toBe(`${server.url}/orders/42`);
     expect(await page.getByRole('combobox', { name: 'Method' }).inputValue()).toBe('GET');
     await sidebar(page).getByRole('textbox', { name: 'Search history' }).fill('');

@@ -5,7 +5,7 @@
 import { ActionIcon, Box, Button, Group, Menu, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconChevronRight, IconDots, IconFolder, IconFolderPlus } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
-import type { CollectionFolder, SavedRequest } from '../../../../shared/contract/collections';
+import type { CollectionFolder, Collections, SavedRequest } from '../../../../shared/contract/collections';
 import { childrenOf } from './collection-tree';
 import { DeleteDialog, MoveDialog, NameDialog } from './CollectionDialogs';
 import { MethodLabel } from './MethodLabel';
@@ -19,9 +19,11 @@ export interface CollectionsPanelProps {
   onOpen(saved: SavedRequest): void;
   /** Keeps open inner tabs' names in step when a saved request is renamed. */
   onRenamed(savedId: string, name: string): void;
+  /** Lets open inner tabs know when their saved request was deleted. */
+  onRemoved(next: Collections): void;
 }
 
-export function CollectionsPanel({ state, onOpen, onRenamed }: CollectionsPanelProps) {
+export function CollectionsPanel({ state, onOpen, onRenamed, onRemoved }: CollectionsPanelProps) {
   const { collections } = state;
   const [collapsed, setCollapsed] = useState<Set<string>>(() => new Set());
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -144,7 +146,7 @@ export function CollectionsPanel({ state, onOpen, onRenamed }: CollectionsPanelP
           collections={collections}
           item={dialog.item}
           onClose={() => setDialog(null)}
-          onMove={(folderId) => state.move(dialog.item.kind, dialog.item.id, folderId)}
+          onMove={async (folderId) => void (await state.move(dialog.item.kind, dialog.item.id, folderId))}
         />
       )}
       {dialog?.type === 'delete' && (
@@ -152,7 +154,7 @@ export function CollectionsPanel({ state, onOpen, onRenamed }: CollectionsPanelP
           collections={collections}
           item={dialog.item}
           onClose={() => setDialog(null)}
-          onDelete={() => state.remove(dialog.item.kind, dialog.item.id)}
+          onDelete={async () => onRemoved(await state.remove(dialog.item.kind, dialog.item.id))}
         />
       )}
     </Stack>

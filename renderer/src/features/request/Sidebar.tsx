@@ -45,7 +45,12 @@ export function RequestSidebar({ library }: { library: RequestLibrary }) {
         </Group>
         <Box p={4} style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
           <Tabs.Panel value="collections">
-            <CollectionsPanel state={library.collections} onOpen={library.openSaved} onRenamed={library.renameOpen} />
+            <CollectionsPanel
+              state={library.collections}
+              onOpen={library.openSaved}
+              onRenamed={library.renameOpen}
+              onRemoved={library.detachMissing}
+            />
           </Tabs.Panel>
           <Tabs.Panel value="history">
             <HistoryPanel state={library.history} onOpen={library.openFromHistory} />

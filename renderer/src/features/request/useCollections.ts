@@ -23,9 +23,11 @@ export function useCollections() {
 
   // Edits throw the coded error so the dialog that asked can show it; the list is reloaded either way.
   const edit = useCallback(
-    async (run: () => Promise<Collections>) => {
+    async (run: () => Promise<Collections>): Promise<Collections> => {
       try {
-        setCollections(await run());
+        const next = await run();
+        setCollections(next);
+        return next;
       } catch (error) {
         void reload();
         throw error;

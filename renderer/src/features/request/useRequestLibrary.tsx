@@ -4,12 +4,12 @@
  * collection, else through a dialog that names it and picks its folder.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SavedRequest } from '../../../../shared/contract/collections';
+import type { Collections, SavedRequest } from '../../../../shared/contract/collections';
 import type { HistoryEntry } from '../../../../shared/contract/history';
 import { useNavigation } from '../../app/navigation';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { SaveRequestDialog, type SaveTarget } from './CollectionDialogs';
-import { toSpec } from './model';
+import { specJson, toSpec } from './model';
 import { useCollections } from './useCollections';
 import { useHistory } from './useHistory';
 import type { RequestTabs } from './useRequestTabs';
@@ -52,6 +52,12 @@ export function useRequestLibrary(tabs: RequestTabs) {
     for (const tab of tabsRef.current.tabs) if (tab.savedId === savedId) tabsRef.current.rename(tab.id, name);
   }, []);
 
+  /** After a delete: open tabs whose saved request is gone become unsaved requests. */
+  const detachMissing = useCallback((next: Collections) => {
+    const kept = new Set(next.requests.map((saved) => saved.id));
+    for (const tab of tabsRef.current.tabs) if (tab.savedId && !kept.has(tab.savedId)) tabsRef.current.detachSaved(tab.id);
+  }, []);
+
   /** Saves an inner tab: in place when its saved request still exists, else asks for a name and folder. */
   const save = useCallback(
     async (tabId: string) => {
@@ -69,7 +75,7 @@ export function useRequestLibrary(tabs: RequestTabs) {
           folderId: existing.folderId,
           request: toSpec(tab.draft),
         });
-        tabsRef.current.markSaved(tab.id, { savedId: saved.id, folderId: saved.folderId, name: saved.name });
+        tabsRef.current.markSaved(tab.id, { savedId: saved.id, folderId: saved.folderId, name: saved.name }, specJson(tab.draft));
         notifySuccess(`${saved.name} was saved.`);
       } catch (error) {
         notifyError(error, 'Saving the request');
@@ -99,7 +105,7 @@ export function useRequestLibrary(tabs: RequestTabs) {
     if (!tab) return;
     const folderId = target.newFolder ? (await collections.createFolder(target.newFolder, target.folderId)).id : target.folderId;
     const saved = await collections.saveRequest({ name: target.name, folderId, request: toSpec(tab.draft) });
-    tabsRef.current.markSaved(tab.id, { savedId: saved.id, folderId: saved.folderId, name: saved.name });
+    tabsRef.current.markSaved(tab.id, { savedId: saved.id, folderId: saved.folderId, name: saved.name }, specJson(tab.draft));
   };
 
   const namingTab = naming ? tabs.tabs.find((tab) => tab.id === naming) : undefined;
@@ -113,7 +119,7 @@ export function useRequestLibrary(tabs: RequestTabs) {
     />
   ) : null;
 
-  return { collections, history, openSaved, openFromHistory, renameOpen, saveActive, saveDialog };
+  return { collections, history, openSaved, openFromHistory, renameOpen, detachMissing, saveActive, saveDialog };
 }
 
 export type RequestLibrary = ReturnType<typeof useRequestLibrary>;

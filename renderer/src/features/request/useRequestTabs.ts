@@ -66,8 +66,15 @@ export function useRequestTabs() {
   const rename = useCallback((id: string, name: string) => patch(id, (tab) => ({ ...tab, name })), [patch]);
 
   const markSaved = useCallback(
-    (id: string, saved: { savedId: string; folderId: string | null; name: string }) =>
-      patch(id, (tab) => ({ ...tab, ...saved, savedJson: specJson(tab.draft) })),
+    /** `savedJson`: what was saved, when the draft may have changed since (edits during the save stay unsaved). */
+    (id: string, saved: { savedId: string; folderId: string | null; name: string }, savedJson?: string) =>
+      patch(id, (tab) => ({ ...tab, ...saved, savedJson: savedJson ?? specJson(tab.draft) })),
+    [patch],
+  );
+
+  /** The tab's saved request was deleted: it is a new, unsaved request again. */
+  const detachSaved = useCallback(
+    (id: string) => patch(id, (tab) => ({ ...tab, savedId: null, folderId: null, savedJson: null })),
     [patch],
   );
 
@@ -98,7 +105,7 @@ export function useRequestTabs() {
   }, []);
 
   const active = useMemo(() => tabs.find((tab) => tab.id === activeId) ?? tabs[0]!, [tabs, activeId]);
-  return { tabs, active, setActiveId, newTab, closeTab, rename, updateDraft, markSaved, send, cancel };
+  return { tabs, active, setActiveId, newTab, closeTab, rename, updateDraft, markSaved, detachSaved, send, cancel };
 }
 
 export type RequestTabs = ReturnType<typeof useRequestTabs>;
