@@ -13,6 +13,8 @@ import { startServer } from '../../harness/servers';
 import { openUnlockedSignet, type OpenSignet } from '../../harness/signet';
 
 const browser = useSharedBrowser();
+/** Waits on work in main (saves, sends, imports): generous, as other test files share the 2 cores. */
+const eventually = { timeout: 15_000 };
 let signet: OpenSignet | undefined;
 afterEach(async () => {
   await signet?.close();
@@ -58,12 +60,12 @@ describe('Environments', () => {
     const page = await openRequestTab();
 
     await page.getByRole('combobox', { name: 'URL' }).fill('{{host}}/items');
-    await expect.poll(() => page.getByRole('status', { name: 'Unresolved variables' }).textContent()).toContain('{{host}}');
+    await expect.poll(() => page.getByRole('status', { name: 'Unresolved variables' }).textContent(), eventually).toContain('{{host}}');
 
     await page.getByRole('button', { name: 'Manage environments' }).click();
     const dialog = page.getByRole('dialog', { name: 'Environments' });
     await dialog.getByRole('button', { name: 'New environment' }).click();
-    await expect.poll(() => dialog.getByRole('textbox', { name: 'Environment name' }).inputValue()).toBe('New environment');
+    await expect.poll(() => dialog.getByRole('textbox', { name: 'Environment name' }).inputValue(), eventually).toBe('New environment');
     await dialog.getByRole('textbox', { name: 'Environment name' }).fill('Staging');
     await dialog.getByRole('button', { name: 'Add variable' }).click();
     await dialog.getByRole('textbox', { name: 'Variable 1 name' }).fill('host');
@@ -74,18 +76,18 @@ describe('Environments', () => {
     await dialog.getByLabel('Variable 2 new secret value').fill(secret);
     await dialog.getByRole('button', { name: 'Save environment' }).click();
 
-    await expect.poll(() => dialog.getByRole('status', { name: 'Variable 2 secret value' }).textContent()).toContain('Set');
+    await expect.poll(() => dialog.getByRole('status', { name: 'Variable 2 secret value' }).textContent(), eventually).toContain('Set');
     expect(await pageText(page)).not.toContain(secret);
     await dialog.getByRole('button', { name: 'Make active' }).click();
-    await expect.poll(() => dialog.getByRole('status', { name: 'Active state' }).textContent()).toContain('Active:');
+    await expect.poll(() => dialog.getByRole('status', { name: 'Active state' }).textContent(), eventually).toContain('Active:');
     expect(
       await dialog.getByRole('navigation', { name: 'Environment list' }).getByRole('button', { name: 'Staging (active)' }).count(),
     ).toBe(1);
     await page.keyboard.press('Escape');
-    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => dialog.count(), eventually).toBe(0);
 
     expect(await page.getByRole('combobox', { name: 'Environment', exact: true }).inputValue()).toBe('Staging');
-    await expect.poll(() => page.getByRole('status', { name: 'Unresolved variables' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('status', { name: 'Unresolved variables' }).count(), eventually).toBe(0);
     await page
       .getByRole('tab', { name: /^Headers/ })
       .first()
@@ -94,12 +96,12 @@ describe('Environments', () => {
     await page.getByLabel('Header 1 name').fill('X-Api-Key');
     await page.getByRole('textbox', { name: 'Header 1 value' }).fill('{{apiKey}}');
     await page.getByRole('button', { name: 'Send' }).click();
-    await expect.poll(() => page.getByLabel('Status').textContent()).toBe('200 OK');
+    await expect.poll(() => page.getByLabel('Status').textContent(), eventually).toBe('200 OK');
     expect(server.requests[0]).toMatchObject({ method: 'GET', url: '/items', headers: { 'x-api-key': secret } });
 
     // Back in the panel: the secret is "set", its value nowhere — not in the page, not over the bridge.
     await page.getByRole('button', { name: 'Manage environments' }).click();
-    await expect.poll(() => dialog.getByRole('status', { name: 'Variable 2 secret value' }).textContent()).toContain('Set');
+    await expect.poll(() => dialog.getByRole('status', { name: 'Variable 2 secret value' }).textContent(), eventually).toContain('Set');
     expect(await dialog.getByRole('textbox', { name: 'Variable 1 value' }).inputValue()).toBe(server.url);
     expect(await dialog.innerText()).not.toContain(secret);
     const listed = await bridge<Environments>(page, 'environments.list');
@@ -134,11 +136,11 @@ describe('Environments', () => {
     await dialog.getByLabel('Variable 1 new secret value').fill('second-value');
     await dialog.getByRole('textbox', { name: 'Environment name' }).fill('Production');
     await dialog.getByRole('button', { name: 'Save environment' }).click();
-    await expect.poll(() => dialog.getByRole('button', { name: 'Production' }).count()).toBe(1);
+    await expect.poll(() => dialog.getByRole('button', { name: 'Production' }).count(), eventually).toBe(1);
     expect(await pageText(page)).not.toMatch(/first-value|second-value/);
     await dialog.getByRole('button', { name: 'Make active' }).click();
     await page.keyboard.press('Escape');
-    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => dialog.count(), eventually).toBe(0);
     await page.getByRole('combobox', { name: 'URL' }).fill(`${server.url}/replaced`);
     await page
       .getByRole('tab', { name: /^Headers/ })
@@ -148,20 +150,20 @@ describe('Environments', () => {
     await page.getByLabel('Header 1 name').fill('X-Token');
     await page.getByRole('textbox', { name: 'Header 1 value' }).fill('{{token}}');
     await page.getByRole('button', { name: 'Send' }).click();
-    await expect.poll(() => page.getByLabel('Status').textContent()).toBe('204 No Content');
+    await expect.poll(() => page.getByLabel('Status').textContent(), eventually).toBe('204 No Content');
     expect(server.requests[0]!.headers['x-token']).toBe('second-value');
     await page.getByRole('button', { name: 'Manage environments' }).click();
 
     // A bad variable name is named and blocks Save.
     await dialog.getByRole('button', { name: 'Add variable' }).click();
     await dialog.getByRole('textbox', { name: 'Variable 2 name' }).fill('2 bad');
-    await expect.poll(() => dialog.getByText('Use letters, digits, _ . - and start with a letter or _.').count()).toBe(1);
+    await expect.poll(() => dialog.getByText('Use letters, digits, _ . - and start with a letter or _.').count(), eventually).toBe(1);
     expect(await dialog.getByRole('button', { name: 'Save environment' }).isDisabled()).toBe(true);
     await dialog.getByRole('button', { name: 'Remove variable 2' }).click();
 
     await dialog.getByRole('button', { name: 'Delete environment' }).click();
     await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
-    await expect.poll(() => dialog.getByRole('button', { name: 'Production' }).count()).toBe(0);
+    await expect.poll(() => dialog.getByRole('button', { name: 'Production' }).count(), eventually).toBe(0);
     expect((await bridge<Environments>(page, 'environments.list')).environments).toEqual([]);
   });
 });
@@ -214,11 +216,11 @@ describe('Postman import', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify(shopCollection(server.url))),
     });
-    await expect.poll(() => dialog.getByRole('textbox', { name: 'Collection JSON' }).inputValue()).toContain('"Shop"');
+    await expect.poll(() => dialog.getByRole('textbox', { name: 'Collection JSON' }).inputValue(), eventually).toContain('"Shop"');
     await dialog.getByRole('button', { name: 'Import collection' }).click();
 
     const summary = dialog.getByRole('region', { name: 'Import summary' });
-    await expect.poll(() => summary.count()).toBe(1);
+    await summary.waitFor();
     const text = await summary.innerText();
     expect(text).toContain('folder “Shop” with 2 subfolders and 4 requests');
     expect(text).toContain('Environment “Shop” with 2 variables');
@@ -248,18 +250,29 @@ describe('Postman import', () => {
     expect(
       credentials.map((profile) => [profile.name, profile.url, profile.protocol, profile.jwt.algorithm, profile.secrets.hmacSecret]),
     ).toEqual([['Shop_JWT', server.url, 'jwt', 'HS256', true]]);
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    const shop = page.getByRole('complementary', { name: 'Collections and history' }).getByRole('group', { name: 'Folder Shop' });
+    await expect.poll(() => shop.getByRole('button', { name: 'Open Signed call' }).isVisible(), eventually).toBe(true);
+    await page.getByRole('button', { name: 'Import Postman' }).click();
+    await dialog.getByRole('textbox', { name: 'Collection JSON' }).fill(JSON.stringify(shopCollection(server.url)));
+    await dialog.getByRole('button', { name: 'Import collection' }).click();
+    // A second import of the same collection: new names, nothing overwritten.
+    await expect.poll(() => summary.textContent(), eventually).toContain('Environment “Shop 2” with 2 variables');
+    expect(await summary.textContent()).toContain('Named credentials created: Shop_JWT_2.');
+    expect(await summary.textContent()).toContain('Named credential Shop_JWT_2_2 needs completing');
+
     // The one that needs a certificate opens as an unsaved draft in Named Credentials.
-    await summary.getByRole('button', { name: 'Complete Shop_JWT_2 in Named Credentials' }).click();
-    await expect.poll(() => page.getByRole('tab', { name: 'Named Credentials' }).getAttribute('aria-selected')).toBe('true');
+    await summary.getByRole('button', { name: 'Complete Shop_JWT_2_2 in Named Credentials' }).click();
+    await expect.poll(() => page.getByRole('tab', { name: 'Named Credentials' }).getAttribute('aria-selected'), eventually).toBe('true');
     const editor = page.getByRole('form', { name: 'Named credential editor' });
-    await expect.poll(() => editor.getByRole('textbox', { name: 'Name', exact: true }).inputValue()).toBe('Shop_JWT_2');
+    await expect.poll(() => editor.getByRole('textbox', { name: 'Name', exact: true }).inputValue(), eventually).toBe('Shop_JWT_2_2');
     expect(await editor.getByRole('textbox', { name: 'URL', exact: true }).inputValue()).toBe(server.url);
 
     // The created credential signs with the collection's secret ({{jwtSecret}} was filled in).
     await page.getByRole('tab', { name: 'Request', exact: true }).click();
     await page.getByRole('combobox', { name: 'URL' }).fill('callout:Shop_JWT/signed');
     await page.getByRole('button', { name: 'Send' }).click();
-    await expect.poll(() => page.getByLabel('Status').textContent()).toBe('200 OK');
+    await expect.poll(() => page.getByLabel('Status').textContent(), eventually).toBe('200 OK');
     const [header, payload, signature] = String(server.requests[0]!.headers.authorization)
       .replace(/^Bearer /, '')
       .split('.');
@@ -280,7 +293,7 @@ describe('Postman import', () => {
     for (const [text, message] of cases) {
       await field.fill(text!);
       await dialog.getByRole('button', { name: 'Import collection' }).click();
-      await expect.poll(() => dialog.getByRole('alert').textContent()).toContain(message);
+      await expect.poll(() => dialog.getByRole('alert').textContent(), eventually).toContain(message);
       expect(await field.inputValue()).toBe(text);
     }
     expect(await bridge<Collections>(page, 'collections.list')).toEqual({ folders: [], requests: [] });

@@ -116,7 +116,15 @@ export function RequestTab() {
         onClose={() => setDialog(null)}
         onImport={({ request }) => tabs.newTab({ name: 'From cURL', spec: request })}
       />
-      {dialog === 'postman' && <PostmanImportDialog onClose={() => setDialog(null)} onImported={() => void environments.reload()} />}
+      {dialog === 'postman' && (
+        <PostmanImportDialog
+          onClose={() => setDialog(null)}
+          onImported={() => {
+            void environments.reload();
+            void library.collections.reload();
+          }}
+        />
+      )}
       {dialog === 'environments' && <EnvironmentsDialog environments={environments} onClose={() => setDialog(null)} />}
       {dialog === 'export' && <ExportDialog opened onClose={() => setDialog(null)} draft={current.draft} sent={current.response?.sent} />}
       {library.saveDialog}
