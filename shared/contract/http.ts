@@ -187,21 +187,21 @@ export interface BodyPage {
   text: string;
   offset: number;
   nextOffset: number;
+  /** The body's size in bytes; for a body still being formatted, the bytes ready so far. */
   size: number;
   eof: boolean;
 }
 
 export interface FormattedBody {
-  /** The pretty-printed body (JSON or XML), as a new temp body to page through. */
+  /** The pretty-printed body, a new temp body to page through (written as a stream: pages wait for it). */
   bodyId: string;
-  size: number;
 }
 
 export const httpContract = {
   send: method(z.tuple([SendInput])).returns<CalloutResponse>(),
   cancel: method(z.tuple([RequestId])).returns<boolean>(),
   readBody: method(z.tuple([ReadBodyInput])).returns<BodyPage>(),
-  /** Pretty-prints a large JSON body in main (the renderer never formats a 20 MB body). */
+  /** Pretty-prints a large JSON body in main, streaming (the renderer never formats a 20 MB body). */
   formatBody: method(z.tuple([z.object({ bodyId: z.string().min(1).max(64) })])).returns<FormattedBody>(),
   saveBody: method(
     z.tuple([

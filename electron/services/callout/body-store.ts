@@ -2,20 +2,41 @@
  * Response bodies: small ones stay in memory; past a threshold (2 MiB) the body streams to a temp
  * file — never all in memory, whatever its size — and the renderer reads it in pages. Temp files
  * live in one folder per service graph, the oldest removed past a count, all removed on dispose.
+ * Pretty JSON is formatted as a stream into another temp body, whose first pages can be read while
+ * the rest is still being formatted.
  */
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdtempSync, rmSync, type WriteStream } from 'node:fs';
-import { open, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, type WriteStream } from 'node:fs';
+import { open, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BodyPage } from '../../../shared/contract/http';
+import type { BodyPage, FormattedBody } from '../../../shared/contract/http';
 import { AppError } from '../../../shared/errors';
+import { JsonPrettyPrinter, JsonSyntaxError } from './json-pretty';
 
 export const SPILL_THRESHOLD = 2 * 1024 * 1024;
 /** Bodies kept on disk at once; older ones are deleted. */
 const KEEP_FILES = 24;
-/** Largest body formatted in main (JSON.parse needs it all in memory). */
-const FORMAT_LIMIT = 200 * 1024 * 1024;
+/** Characters formatted per step (the first page is ready after one step). */
+const FORMAT_STEP = 256 * 1024;
+
+/** A temp body still being written by the formatter. */
+class Progress {
+  /** Bytes written and flushed so far. */
+  ready = 0;
+  done = false;
+  error: AppError | undefined;
+  #waiters: (() => void)[] = [];
+
+  changed() {
+    for (const wake of this.#waiters.splice(0)) wake();
+  }
+
+  /** Resolves once `bytes` are ready, or formatting ended (done or failed). */
+  async until(bytes: number) {
+    while (this.ready < bytes && !this.done && !this.error) await new Promise<void>((resolve) => this.#waiters.push(resolve));
+  }
+}
 
 export interface CollectedBody {
   size: number;
@@ -38,6 +59,7 @@ export interface BodySink {
 export class BodyStore {
   #folder: string | undefined;
   readonly #files = new Map<string, string>();
+  readonly #formatting = new Map<string, Progress>();
   readonly #threshold: number;
 
   constructor(options: { threshold?: number } = {}) {
@@ -52,6 +74,7 @@ export class BodyStore {
     if (this.#files.size > KEEP_FILES) {
       const [oldest, oldPath] = this.#files.entries().next().value as [string, string];
       this.#files.delete(oldest);
+      this.#formatting.delete(oldest);
       void rm(oldPath, { force: true });
     }
     return { bodyId, path };
@@ -68,17 +91,28 @@ export class BodyStore {
     return path;
   }
 
-  /** Reads `length` bytes from `offset`, cut back to a UTF-8 character boundary. */
+  /**
+   * Reads `length` bytes from `offset`, cut back to a UTF-8 character boundary. On a body still
+   * being formatted it waits for those bytes; `size` is then the bytes ready so far.
+   */
   async readPage(bodyId: string, offset: number, length: number): Promise<BodyPage> {
-    const handle = await open(this.#path(bodyId), 'r');
+    const path = this.#path(bodyId);
+    const progress = this.#formatting.get(bodyId);
+    if (progress) {
+      await progress.until(offset + length);
+      if (progress.error) throw progress.error;
+    }
+    const handle = await open(path, 'r');
     try {
-      const { size } = await handle.stat();
+      const complete = !progress || progress.done;
+      const size = complete ? (await handle.stat()).size : progress.ready;
       const want = Math.max(0, Math.min(length, size - offset));
       const buffer = Buffer.allocUnsafe(want);
       const { bytesRead } = await handle.read(buffer, 0, want, offset);
       let end = bytesRead;
-      if (offset + end < size) end = utf8Boundary(buffer, end);
-      return { text: buffer.toString('utf8', 0, end), offset, nextOffset: offset + end, size, eof: offset + end >= size };
+      const eof = complete && offset + end >= size;
+      if (!eof) end = utf8Boundary(buffer, end);
+      return { text: buffer.toString('utf8', 0, end), offset, nextOffset: offset + end, size, eof };
     } finally {
       await handle.close();
     }
@@ -89,27 +123,55 @@ export class BodyStore {
     return readFile(this.#path(bodyId));
   }
 
-  /** Pretty-prints a JSON body into a new temp body. */
-  async formatJson(bodyId: string): Promise<{ bodyId: string; size: number }> {
-    const path = this.#path(bodyId);
-    if ((await stat(path)).size > FORMAT_LIMIT) {
-      throw new AppError('TOO_LARGE', 'The body is too large to format. Use the Raw view or save it to a file.');
-    }
-    let formatted: string;
-    try {
-      formatted = JSON.stringify(JSON.parse(await readFile(path, 'utf8')), null, 2);
-    } catch {
-      throw new AppError('BAD_INPUT', 'The body is not valid JSON, so it cannot be formatted. The Raw view shows it as received.');
-    }
+  /**
+   * Pretty-prints a JSON body into a new temp body, as a stream: returns at once, and pages of the
+   * new body can be read while it is written. Invalid JSON fails those reads with BAD_INPUT.
+   */
+  async formatJson(bodyId: string): Promise<FormattedBody> {
+    const source = this.#path(bodyId);
     const created = this.#newFile();
-    await writeFile(created.path, formatted, { mode: 0o600 });
-    return { bodyId: created.bodyId, size: Buffer.byteLength(formatted) };
+    const progress = new Progress();
+    this.#formatting.set(created.bodyId, progress);
+    void this.#format(source, created.path, progress).finally(() => progress.changed());
+    return { bodyId: created.bodyId };
+  }
+
+  async #format(source: string, target: string, progress: Progress) {
+    const printer = new JsonPrettyPrinter();
+    const out = createWriteStream(target, { mode: 0o600 });
+    const write = (text: string) =>
+      new Promise<void>((resolve, reject) => {
+        const bytes = Buffer.from(text);
+        out.write(bytes, (error) => {
+          if (error) return reject(error);
+          progress.ready += bytes.length;
+          progress.changed();
+          resolve();
+        });
+      });
+    try {
+      for await (const chunk of createReadStream(source, { encoding: 'utf8', highWaterMark: FORMAT_STEP })) {
+        await write(printer.push(chunk as string));
+      }
+      await write(printer.end());
+      await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+      progress.done = true;
+    } catch (error) {
+      out.destroy();
+      progress.error =
+        error instanceof JsonSyntaxError
+          ? new AppError('BAD_INPUT', `The body is not valid JSON (${error.message}), so it cannot be formatted. The Raw view shows it as received.`, {
+              position: error.position,
+            })
+          : new AppError('INTERNAL', 'The formatted body could not be written. Use the Raw view, or send the request again.');
+    }
   }
 
   dispose() {
     if (this.#folder) rmSync(this.#folder, { recursive: true, force: true });
     this.#folder = undefined;
     this.#files.clear();
+    this.#formatting.clear();
   }
 }
 

@@ -35,6 +35,8 @@ export interface CodeEditorProps {
   lineWrapping?: boolean;
   /** Extra CodeMirror extensions (completion sources, decorations, key bindings). */
   extensions?: Extension[];
+  /** Receives the editor when it is created (and null when destroyed), e.g. to stream text into it. */
+  onView?(view: EditorView | null): void;
 }
 
 const light = HighlightStyle.define([
@@ -93,11 +95,14 @@ export function CodeEditor({
   height,
   lineWrapping = false,
   extensions = [],
+  onView,
 }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
+  const onViewRef = useRef(onView);
+  onViewRef.current = onView;
   const scheme = useComputedColorScheme('light');
   const themeCompartment = useRef(new Compartment());
 
@@ -134,7 +139,9 @@ export function CodeEditor({
     });
     const editor = new EditorView({ state, parent: host.current! });
     view.current = editor;
+    onViewRef.current?.(editor);
     return () => {
+      onViewRef.current?.(null);
       editor.destroy();
       view.current = null;
     };

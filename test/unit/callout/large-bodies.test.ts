@@ -1,6 +1,7 @@
 // Large response bodies stream to a temp file (memory stays bounded) and are read back in pages.
 import { createGzip } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import type { BodyPage } from '../../../shared/contract/http';
 import { startServer } from '../../harness/servers';
 import { unwrapResult } from '../../harness/rpc';
 import { backend, sendOk } from './helpers';
@@ -98,6 +99,42 @@ describe('large response bodies', () => {
     const formatted = unwrapResult(await signet.dispatch('http.formatBody', [{ bodyId: response.body.bodyId }]));
     const first = unwrapResult(await signet.dispatch('http.readBody', [{ bodyId: formatted.bodyId, offset: 0, length: 60 }]));
     expect(first.text).toBe('{\n  "items": [\n    {\n      "i": 0,\n      "name": "nämé 0"\n    },'.slice(0, first.text.length));
-    expect(formatted.size).toBe(Buffer.byteLength(JSON.stringify(JSON.parse(big), null, 2)));
+    expect(await readAll(signet, formatted.bodyId, 300_001)).toBe(JSON.stringify(JSON.parse(big), null, 2));
+  });
+
+  it('formats a large JSON body as a stream: the first page comes before the rest; invalid JSON fails the reads', async () => {
+    const big = JSON.stringify({ items: Array.from({ length: 150_000 }, (_, i) => ({ i, name: `item ${i}` })) });
+    const broken = `${big.slice(0, -2)},}`;
+    const server = await startServer((req, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end(req.url === '/broken' ? broken : big),
+    );
+    const signet = backend();
+    const response = await sendOk(signet, { method: 'GET', url: `${server.url}/big` });
+    const formatted = unwrapResult(await signet.dispatch('http.formatBody', [{ bodyId: response.body.bodyId }]));
+    const first = unwrapResult(await signet.dispatch('http.readBody', [{ bodyId: formatted.bodyId, offset: 0, length: 1000 }]));
+    expect(first.eof).toBe(false);
+    expect(first.text.startsWith('{\n  "items": [\n')).toBe(true);
+    expect(await readAll(signet, formatted.bodyId, 1024 * 1024)).toBe(JSON.stringify(JSON.parse(big), null, 2));
+
+    const bad = await sendOk(signet, { method: 'GET', url: `${server.url}/broken` });
+    const badFormatted = unwrapResult(await signet.dispatch('http.formatBody', [{ bodyId: bad.body.bodyId }]));
+    let result = await signet.dispatch('http.readBody', [{ bodyId: badFormatted.bodyId, offset: 0, length: 1024 * 1024 }]);
+    while (result.ok && !(result.value as BodyPage).eof) {
+      const offset = (result.value as BodyPage).nextOffset;
+      result = await signet.dispatch('http.readBody', [{ bodyId: badFormatted.bodyId, offset, length: 1024 * 1024 }]);
+    }
+    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(result.ok ? '' : result.error.message).toContain(`not valid JSON (Unexpected "}" at character ${broken.length - 1})`);
   });
 });
+
+async function readAll(signet: ReturnType<typeof backend>, bodyId: string, length: number): Promise<string> {
+  let text = '';
+  for (let offset = 0, eof = false; !eof; ) {
+    const page = unwrapResult(await signet.dispatch('http.readBody', [{ bodyId, offset, length }]));
+    text += page.text;
+    offset = page.nextOffset;
+    eof = page.eof;
+  }
+  return text;
+}

@@ -7,6 +7,7 @@ import { notifyError } from '../../app/notify';
 import { api } from '../../bridge';
 import { CodeEditor, type CodeLanguage } from '../../components/CodeEditor';
 import { useSaveFile } from '../../components/SaveFile';
+import { LargeBodyView } from './LargeBodyView';
 import { formatBytes } from './model';
 import { SHOW_ANYWAY_BYTES, useBodyText } from './useBodyText';
 
@@ -19,7 +20,9 @@ export function ResponseBodyView({ response }: { response: CalloutResponse }) {
   const canPreview = body.kind === 'html' || body.kind === 'image';
   const [mode, setMode] = useState<Mode>(body.kind === 'image' ? 'preview' : 'pretty');
   const [allowLarge, setAllowLarge] = useState(false);
-  const shown = useBodyText(body, mode === 'pretty', allowLarge);
+  // A body in main's temp file goes to the viewer page by page; only the HTML preview needs it whole.
+  const streamed = body.bodyId !== undefined && mode !== 'preview';
+  const shown = useBodyText(streamed ? null : body, mode === 'pretty', allowLarge);
   const saveFile = useSaveFile();
   const language: CodeLanguage = body.kind === 'json' || body.kind === 'xml' || body.kind === 'html' ? body.kind : 'text';
 
@@ -74,6 +77,8 @@ export function ResponseBodyView({ response }: { response: CalloutResponse }) {
             </Button>
           </Group>
         </Alert>
+      ) : streamed ? (
+        <LargeBodyView body={body} pretty={mode === 'pretty'} language={mode === 'raw' ? 'text' : language} />
       ) : shown.error ? (
         <Alert color="red" p="xs" role="alert">
           {shown.error}

@@ -1,6 +1,7 @@
 /**
- * The text of a response body for the viewer. Small bodies arrive inline; bodies over 2 MiB are
- * paged in from main's temp file. Pretty JSON of a large body is formatted in main, never here.
+ * The whole text of a response body: small bodies arrive inline (formatted here when pretty); a
+ * body over 2 MiB is paged in from main's temp file as received (for the HTML preview — the code
+ * viewer streams large bodies itself, see LargeBodyView).
  */
 import { useEffect, useState } from 'react';
 import type { ResponseBody } from '../../../../shared/contract/http';
@@ -64,10 +65,15 @@ export function indentMarkup(text: string): string | null {
   return lines.join('\n');
 }
 
-export function useBodyText(body: ResponseBody, pretty: boolean, allowLarge: boolean): BodyText {
+/** `body` null: nothing to load (the viewer streams it). */
+export function useBodyText(body: ResponseBody | null, pretty: boolean, allowLarge: boolean): BodyText {
   const [state, setState] = useState<BodyText>({ text: null, loaded: 0, error: null, formatted: false });
   useEffect(() => {
     let cancelled = false;
+    if (!body) {
+      setState({ text: null, loaded: 0, error: null, formatted: false });
+      return;
+    }
     if (body.text !== undefined) {
       const formatted = pretty && body.size <= FORMAT_HERE ? prettyText(body.text, body.kind) : null;
       setState({ text: formatted ?? body.text, loaded: body.size, error: null, formatted: formatted !== null });
@@ -79,16 +85,7 @@ export function useBodyText(body: ResponseBody, pretty: boolean, allowLarge: boo
     }
     setState({ text: null, loaded: 0, error: null, formatted: false });
     (async () => {
-      let bodyId = body.bodyId!;
-      let formatted = false;
-      if (pretty && body.kind === 'json') {
-        try {
-          bodyId = (await api.http.formatBody({ bodyId })).bodyId;
-          formatted = true;
-        } catch {
-          // Not JSON after all: show it as received.
-        }
-      }
+      const bodyId = body.bodyId!;
       const parts: string[] = [];
       let offset = 0;
       let loaded = 0;
@@ -101,7 +98,7 @@ export function useBodyText(body: ResponseBody, pretty: boolean, allowLarge: boo
         if (page.eof) break;
         setState((current) => ({ ...current, loaded }));
       }
-      setState({ text: parts.join(''), loaded, error: null, formatted });
+      setState({ text: parts.join(''), loaded, error: null, formatted: false });
     })().catch((error: unknown) => {
       if (!cancelled) setState({ text: null, loaded: 0, error: error instanceof Error ? error.message : String(error), formatted: false });
     });
