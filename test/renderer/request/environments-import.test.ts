@@ -53,6 +53,10 @@ const pageText = (page: Page) =>
     `document.body.innerText + '\\n' + [...document.querySelectorAll('input, textarea')].map((field) => field.value).join('\\n')`,
   ) as Promise<string>;
 
+/** Lines of an ARIA snapshot that are controls without an accessible name. */
+const unnamedControls = (snapshot: string) =>
+  snapshot.split('\n').filter((line) => /^\s*- (button|textbox|checkbox|combobox|radio|switch|link)\b(?! ")/.test(line));
+
 describe('Environments', () => {
   it('resolves a plain and a secret variable when sending, and never shows or stores the secret in clear', async () => {
     const secret = 'Sekr3t-api-key-7f3c9d';
@@ -74,6 +78,7 @@ describe('Environments', () => {
     await dialog.getByRole('textbox', { name: 'Variable 2 name' }).fill('apiKey');
     await dialog.getByRole('checkbox', { name: 'Variable 2 secret' }).check();
     await dialog.getByLabel('Variable 2 new secret value').fill(secret);
+    expect(unnamedControls(await dialog.ariaSnapshot())).toEqual([]);
     await dialog.getByRole('button', { name: 'Save environment' }).click();
 
     await expect.poll(() => dialog.getByRole('status', { name: 'Variable 2 secret value' }).textContent(), eventually).toContain('Set');
@@ -258,6 +263,7 @@ describe('Postman import', () => {
     await dialog.getByRole('button', { name: 'Import collection' }).click();
     // A second import of the same collection: new names, nothing overwritten.
     await expect.poll(() => summary.textContent(), eventually).toContain('Environment “Shop 2” with 2 variables');
+    expect(unnamedControls(await dialog.ariaSnapshot())).toEqual([]);
     expect(await summary.textContent()).toContain('Named credentials created: Shop_JWT_2.');
     expect(await summary.textContent()).toContain('Named credential Shop_JWT_2_2 needs completing');
 
@@ -298,5 +304,18 @@ describe('Postman import', () => {
     }
     expect(await bridge<Collections>(page, 'collections.list')).toEqual({ folders: [], requests: [] });
     expect((await bridge<Environments>(page, 'environments.list')).environments).toEqual([]);
+  });
+});
+
+describe('Unknown callout: credential', () => {
+  it('offers to create an unknown callout: credential, opening it as a new profile with that name', async () => {
+    const page = await openRequestTab();
+    await page.getByRole('combobox', { name: 'URL' }).fill('callout:Billing_API/invoices');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByRole('button', { name: 'Create named credential Billing_API' }).click();
+    await expect.poll(() => page.getByRole('tab', { name: 'Named Credentials' }).getAttribute('aria-selected'), eventually).toBe('true');
+    const editor = page.getByRole('form', { name: 'Named credential editor' });
+    await expect.poll(() => editor.getByRole('textbox', { name: 'Name', exact: true }).inputValue(), eventually).toBe('Billing_API');
+    expect(await editor.getByRole('textbox', { name: 'Label', exact: true }).inputValue()).toBe('Billing_API');
   });
 });

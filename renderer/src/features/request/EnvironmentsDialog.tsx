@@ -101,7 +101,7 @@ export function EnvironmentsDialog({ environments, onClose }: { environments: En
   const invalid = !form || form.name.trim() === '' || nameErrors.some((message) => message !== null);
 
   return (
-    <Modal opened onClose={() => request({ kind: 'close' })} title="Environments" size="80rem">
+    <Modal opened onClose={() => request({ kind: 'close' })} closeButtonProps={{ 'aria-label': 'Close' }} title="Environments" size="80rem">
       <Group align="flex-start" wrap="nowrap" gap="md">
         <Stack gap={6} w={220} miw={180}>
           <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => request({ kind: 'new' })} loading={busy && !form}>

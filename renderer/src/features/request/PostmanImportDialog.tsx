@@ -46,7 +46,7 @@ export function PostmanImportDialog({ onClose, onImported }: { onClose(): void; 
   };
 
   return (
-    <Modal opened onClose={onClose} title="Import Postman collection" size="xl">
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title="Import Postman collection" size="xl">
       {summary ? (
         <ImportSummary summary={summary} onClose={onClose} />
       ) : (
