@@ -234,6 +234,12 @@ describe('Postman import', () => {
     expect(text).toContain('choose the JWT Signing Certificate');
     expect(text).toContain('Postman held a private key');
 
+    // The sidebar shows what was imported without leaving the tab.
+    const sidebar = page.getByRole('complementary', { name: 'Collections and history' });
+    await expect
+      .poll(() => sidebar.getByRole('group', { name: 'Folder Archive' }).getByRole('button', { name: 'Open Old orders' }).count())
+      .toBe(1);
+
     const collections = await bridge<Collections>(page, 'collections.list');
     const folderName = (id: string | null) => collections.folders.find((folder) => folder.id === id)?.name ?? null;
     expect(collections.folders.map((folder) => [folder.name, folderName(folder.parentId)])).toEqual([
