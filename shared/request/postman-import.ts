@@ -13,7 +13,8 @@ export interface PostmanImport {
   /** Folder paths, parents before children ("Accounts/Contacts"). */
   folders: string[];
   requests: { folder: string | null; name: string; request: RequestSpec }[];
-  variables: { name: string; value: string }[];
+  /** Collection variables; `secret` for Postman's secret type, `disabled` as Postman had it. */
+  variables: { name: string; value: string; secret?: true; disabled?: true }[];
   /** Named credentials to create for Postman's JWT Bearer auth (the requests refer to them by name). */
   credentialDrafts: {
     name: string;
@@ -67,7 +68,12 @@ export function importPostman(text: string): PostmanImport {
     variables: Array.isArray(data.variable)
       ? data.variable
           .filter(isObject)
-          .map((variable) => ({ name: str(variable.key), value: str(variable.value) }))
+          .map((variable) => ({
+            name: str(variable.key),
+            value: str(variable.value),
+            ...(variable.type === 'secret' ? { secret: true as const } : {}),
+            ...(variable.disabled === true ? { disabled: true as const } : {}),
+          }))
           .filter((variable) => variable.name)
       : [],
     credentialDrafts: [],

@@ -182,7 +182,8 @@ function shopCollection(baseUrl: string) {
     auth: { type: 'bearer', bearer: [{ key: 'token', value: '{{token}}', type: 'string' }] },
     variable: [
       { key: 'baseUrl', value: baseUrl },
-      { key: 'jwtSecret', value: 'postman-hmac-secret' },
+      { key: 'jwtSecret', value: 'postman-hmac-secret', type: 'secret' },
+      { key: 'legacyHost', value: 'old.example.test', disabled: true },
     ],
     item: [
       {
@@ -228,7 +229,7 @@ describe('Postman import', () => {
     await summary.waitFor();
     const text = await summary.innerText();
     expect(text).toContain('folder “Shop” with 2 subfolders and 4 requests');
-    expect(text).toContain('Environment “Shop” with 2 variables');
+    expect(text).toContain('Environment “Shop” with 3 variables');
     expect(text).toContain('Named credentials created: Shop_JWT.');
     expect(text).toContain('Named credential Shop_JWT_2 needs completing');
     expect(text).toContain('choose the JWT Signing Certificate');
@@ -254,9 +255,16 @@ describe('Postman import', () => {
       ['Certificate call', 'Shop', '{{baseUrl}}/rsa', { type: 'credential', name: 'Shop_JWT_2' }],
     ]);
     const environments = await bridge<Environments>(page, 'environments.list');
-    expect(
-      environments.environments.map((environment) => [environment.name, environment.variables.map((v) => `${v.name}=${v.value}`)]),
-    ).toEqual([['Shop', [`baseUrl=${server.url}`, 'jwtSecret=postman-hmac-secret']]]);
+    expect(environments.environments.map((environment) => [environment.name, environment.variables])).toEqual([
+      [
+        'Shop',
+        [
+          { name: 'baseUrl', value: server.url, enabled: true, secret: false, hasValue: true },
+          { name: 'jwtSecret', value: '', enabled: true, secret: true, hasValue: true },
+          { name: 'legacyHost', value: 'old.example.test', enabled: false, secret: false, hasValue: true },
+        ],
+      ],
+    ]);
     const credentials = await bridge<NamedCredentialView[]>(page, 'credentials.list');
     expect(
       credentials.map((profile) => [profile.name, profile.url, profile.protocol, profile.jwt.algorithm, profile.secrets.hmacSecret]),
@@ -268,7 +276,7 @@ describe('Postman import', () => {
     await dialog.getByRole('textbox', { name: 'Collection JSON' }).fill(JSON.stringify(shopCollection(server.url)));
     await dialog.getByRole('button', { name: 'Import collection' }).click();
     // A second import of the same collection: new names, nothing overwritten.
-    await expect.poll(() => summary.textContent(), eventually).toContain('Environment “Shop 2” with 2 variables');
+    await expect.poll(() => summary.textContent(), eventually).toContain('Environment “Shop 2” with 3 variables');
     expect(unnamedControls(await dialog.ariaSnapshot())).toEqual([]);
     expect(await summary.textContent()).toContain('Named credentials created: Shop_JWT_2.');
     expect(await summary.textContent()).toContain('Named credential Shop_JWT_2_2 needs completing');

@@ -247,6 +247,25 @@ describe('Postman v2.1 import', () => {
     expect(result.requests[2]!.request.auth).toEqual({ type: 'credential', name: 'Orders_JWT' });
   });
 
+  it("keeps Postman's secret and disabled collection variables as such", () => {
+    const result = importPostman(
+      JSON.stringify({
+        info: { name: 'Vars', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+        variable: [
+          { key: 'plain', value: '1' },
+          { key: 'apiKey', value: 'k', type: 'secret' },
+          { key: 'old', value: 'x', disabled: true },
+        ],
+        item: [],
+      }),
+    );
+    expect(result.variables).toEqual([
+      { name: 'plain', value: '1' },
+      { name: 'apiKey', value: 'k', secret: true },
+      { name: 'old', value: 'x', disabled: true },
+    ]);
+  });
+
   it('refuses what is not a Postman collection, saying how to export one', () => {
     expect(() => importPostman('{"openapi":"3.0.0"}')).toThrow(/not a Postman collection/);
     expect(() => importPostman('not json')).toThrow(/not a JSON file/);

@@ -61,7 +61,7 @@ export async function savePostmanImport(parsed: PostmanImport): Promise<PostmanS
     notes,
   };
   const values: Record<string, string> = {};
-  for (const variable of parsed.variables) values[variable.name] ??= variable.value;
+  for (const variable of parsed.variables) if (!variable.disabled) values[variable.name] ??= variable.value;
   try {
     await saveEnvironment(parsed, summary);
   } catch (error) {
@@ -83,7 +83,7 @@ export async function savePostmanImport(parsed: PostmanImport): Promise<PostmanS
 
 async function saveEnvironment(parsed: PostmanImport, summary: PostmanSaveSummary) {
   if (parsed.variables.length === 0) return;
-  const variables: { name: string; value: string }[] = [];
+  const variables: PostmanImport['variables'] = [];
   for (const variable of parsed.variables) {
     if (!VARIABLE_NAME.test(variable.name))
       summary.notes.push(`The variable "${variable.name}" was left out: its name cannot be used in {{…}}.`);
@@ -98,7 +98,10 @@ async function saveEnvironment(parsed: PostmanImport, summary: PostmanSaveSummar
   );
   const saved = await api.environments.save({
     name,
-    variables: variables.slice(0, 500).map((variable) => ({ ...variable, enabled: true, secret: false })),
+    // Postman's secret variables go to the vault like any secret variable.
+    variables: variables
+      .slice(0, 500)
+      .map((variable) => ({ name: variable.name, value: variable.value, enabled: !variable.disabled, secret: !!variable.secret })),
   });
   summary.environment = { name: saved.name, variables: saved.variables.length };
 }
