@@ -238,7 +238,10 @@ describe('Postman import', () => {
     // The sidebar shows what was imported without leaving the tab.
     const sidebar = page.getByRole('complementary', { name: 'Collections and history' });
     await expect
-      .poll(() => sidebar.getByRole('group', { name: 'Folder Archive' }).getByRole('button', { name: 'Open Old orders' }).count())
+      .poll(
+        () => sidebar.getByRole('group', { name: 'Folder Archive' }).getByRole('button', { name: 'Open Old orders' }).count(),
+        eventually,
+      )
       .toBe(1);
 
     const collections = await bridge<Collections>(page, 'collections.list');
