@@ -14,7 +14,7 @@ export interface TestServer {
   port: number;
   server: Server;
   /** Requests seen, in order. */
-  requests: { method: string; url: string; headers: IncomingMessage['headers']; body: string }[];
+  requests: { method: string; url: string; headers: IncomingMessage['headers']; body: string; bytes: Buffer }[];
   close(): Promise<void>;
 }
 
@@ -29,12 +29,8 @@ export async function startServer(handler: Handler, options: { tls?: ServerOptio
   const listener = async (request: IncomingMessage, response: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
-    requests.push({
-      method: request.method ?? '',
-      url: request.url ?? '',
-      headers: request.headers,
-      body: Buffer.concat(chunks).toString('utf8'),
-    });
+    const bytes = Buffer.concat(chunks);
+    requests.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body: bytes.toString('utf8'), bytes });
     try {
       await handler(request, response);
     } catch (error) {

@@ -160,9 +160,13 @@ export class BodyStore {
       out.destroy();
       progress.error =
         error instanceof JsonSyntaxError
-          ? new AppError('BAD_INPUT', `The body is not valid JSON (${error.message}), so it cannot be formatted. The Raw view shows it as received.`, {
-              position: error.position,
-            })
+          ? new AppError(
+              'BAD_INPUT',
+              `The body is not valid JSON (${error.message}), so it cannot be formatted. The Raw view shows it as received.`,
+              {
+                position: error.position,
+              },
+            )
           : new AppError('INTERNAL', 'The formatted body could not be written. Use the Raw view, or send the request again.');
     }
   }

@@ -130,7 +130,7 @@ describe('large response bodies', () => {
 
 async function readAll(signet: ReturnType<typeof backend>, bodyId: string, length: number): Promise<string> {
   let text = '';
-  for (let offset = 0, eof = false; !eof; ) {
+  for (let offset = 0, eof = false; !eof;) {
     const page = unwrapResult(await signet.dispatch('http.readBody', [{ bodyId, offset, length }]));
     text += page.text;
     offset = page.nextOffset;
