@@ -81,7 +81,7 @@ async function measureOnce(url: string, expectedChars: string): Promise<PageFigu
     const visibleAt = await page.evaluate('performance.now()');
     // The whole body in the viewer: its line count (CodeMirror's gutter) matches the formatted text.
     await page.waitForFunction(
-      () => document.querySelector('[aria-label="Body status"]')?.getAttribute('data-complete') === 'true',
+      () => document.querySelector('[aria-label="Body progress"]')?.getAttribute('data-complete') === 'true',
       undefined,
       { polling: 100, timeout: 120_000 },
     );
@@ -89,7 +89,7 @@ async function measureOnce(url: string, expectedChars: string): Promise<PageFigu
     // Let any trailing work (highlighting, layout) run and be observed.
     await page.waitForTimeout(1000);
     const bench = (await page.evaluate('window.__bench')) as { clickAt: number; tasks: { start: number; duration: number }[] };
-    const shownChars = Number(await page.getByLabel('Body status').getAttribute('data-chars'));
+    const shownChars = Number(await page.getByLabel('Body progress').getAttribute('data-chars'));
     if (shownChars < expectedChars.length) throw new Error(`The viewer holds ${shownChars} characters, fewer than the body`);
     const tasks = bench.tasks.filter((task) => task.start + task.duration >= bench.clickAt);
     return {

@@ -121,7 +121,7 @@ export function LargeBodyView({ body, pretty, language }: { body: ResponseBody; 
           {progress.error}
         </Alert>
       )}
-      <Group gap="xs" aria-label="Body status" role="status" data-complete={progress.done ? 'true' : 'false'} data-chars={progress.chars}>
+      <Group gap="xs" aria-label="Body progress" role="status" data-complete={progress.done ? 'true' : 'false'} data-chars={progress.chars}>
         {progress.done ? (
           <Text size="xs" c="dimmed">
             {progress.lines.toLocaleString('en')} lines, {formatBytes(progress.loaded)}
