@@ -60,6 +60,8 @@ export class BodyStore {
   #folder: string | undefined;
   readonly #files = new Map<string, string>();
   readonly #formatting = new Map<string, Progress>();
+  /** Source body → its formatted body, so switching views does not format it again. */
+  readonly #formattedOf = new Map<string, string>();
   readonly #threshold: number;
 
   constructor(options: { threshold?: number } = {}) {
@@ -75,6 +77,7 @@ export class BodyStore {
       const [oldest, oldPath] = this.#files.entries().next().value as [string, string];
       this.#files.delete(oldest);
       this.#formatting.delete(oldest);
+      this.#formattedOf.delete(oldest);
       void rm(oldPath, { force: true });
     }
     return { bodyId, path };
@@ -129,9 +132,12 @@ export class BodyStore {
    */
   async formatJson(bodyId: string): Promise<FormattedBody> {
     const source = this.#path(bodyId);
+    const earlier = this.#formattedOf.get(bodyId);
+    if (earlier && this.#files.has(earlier) && !this.#formatting.get(earlier)?.error) return { bodyId: earlier };
     const created = this.#newFile();
     const progress = new Progress();
     this.#formatting.set(created.bodyId, progress);
+    this.#formattedOf.set(bodyId, created.bodyId);
     void this.#format(source, created.path, progress).finally(() => progress.changed());
     return { bodyId: created.bodyId };
   }
@@ -176,6 +182,7 @@ export class BodyStore {
     this.#folder = undefined;
     this.#files.clear();
     this.#formatting.clear();
+    this.#formattedOf.clear();
   }
 }
 

@@ -115,6 +115,8 @@ describe('large response bodies', () => {
     expect(first.eof).toBe(false);
     expect(first.text.startsWith('{\n  "items": [\n')).toBe(true);
     expect(await readAll(signet, formatted.bodyId, 1024 * 1024)).toBe(JSON.stringify(JSON.parse(big), null, 2));
+    // Formatted once: asking again (switching views) reuses it.
+    expect(unwrapResult(await signet.dispatch('http.formatBody', [{ bodyId: response.body.bodyId }])).bodyId).toBe(formatted.bodyId);
 
     const bad = await sendOk(signet, { method: 'GET', url: `${server.url}/broken` });
     const badFormatted = unwrapResult(await signet.dispatch('http.formatBody', [{ bodyId: bad.body.bodyId }]));
