@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { CollectionFolder, Collections, SavedRequest } from '../../../shared/contract/collections';
 import { RequestSpec } from '../../../shared/contract/http';
 import { AppError } from '../../../shared/errors';
+import { folderAndDescendants } from '../../../shared/request/collection-tree';
 import type { Document } from '../store/document';
 
 const Folder = z.object({ id: z.string(), name: z.string(), parentId: z.string().nullable() });
@@ -74,7 +75,7 @@ export class CollectionStore {
   move(input: { kind: Kind; id: string; folderId: string | null }): Collections {
     this.#find(input.kind, input.id);
     this.#assertFolder(input.folderId);
-    if (input.kind === 'folder' && input.folderId && this.#descendants(input.id).has(input.folderId)) {
+    if (input.kind === 'folder' && input.folderId && folderAndDescendants(this.#document.read().folders, input.id).has(input.folderId)) {
       throw new AppError('BAD_INPUT', 'A folder cannot move into itself or one of its subfolders.');
     }
     return this.#document.update((file) =>
@@ -92,27 +93,11 @@ export class CollectionStore {
     if (input.kind === 'request') {
       return this.#document.update((file) => ({ ...file, requests: file.requests.filter((request) => request.id !== input.id) }));
     }
-    const gone = this.#descendants(input.id);
+    const gone = folderAndDescendants(this.#document.read().folders, input.id);
     return this.#document.update((file) => ({
       folders: file.folders.filter((folder) => !gone.has(folder.id)),
       requests: file.requests.filter((request) => !request.folderId || !gone.has(request.folderId)),
     }));
-  }
-
-  /** The folder and every folder under it. */
-  #descendants(id: string): Set<string> {
-    const { folders } = this.#document.read();
-    const found = new Set([id]);
-    for (let grew = true; grew;) {
-      grew = false;
-      for (const folder of folders) {
-        if (folder.parentId && found.has(folder.parentId) && !found.has(folder.id)) {
-          found.add(folder.id);
-          grew = true;
-        }
-      }
-    }
-    return found;
   }
 
   #find(kind: Kind, id: string) {

@@ -1,7 +1,7 @@
 // The Collections sidebar's tree helpers: children, folder paths, what a delete takes, where a move may go.
 import { describe, expect, it } from 'vitest';
 import type { Collections, SavedRequest } from '../../../shared/contract/collections';
-import { childrenOf, folderContents, folderOptions, folderPath } from '../../../renderer/src/features/request/collection-tree';
+import { childrenOf, folderContents, folderOptions, folderPath } from '../../../shared/request/collection-tree';
 
 const saved = (id: string, name: string, folderId: string | null): SavedRequest => ({
   id,

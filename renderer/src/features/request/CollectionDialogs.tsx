@@ -3,7 +3,7 @@ import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@man
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { Collections } from '../../../../shared/contract/collections';
 import { isAppError } from '../../../../shared/errors';
-import { folderContents, folderOptions } from './collection-tree';
+import { folderContents, folderOptions } from '../../../../shared/request/collection-tree';
 
 const TOP = '';
 

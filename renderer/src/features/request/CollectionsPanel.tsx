@@ -6,7 +6,7 @@ import { ActionIcon, Box, Button, Group, Menu, Stack, Text, UnstyledButton } fro
 import { IconChevronDown, IconChevronRight, IconDots, IconFolder, IconFolderPlus } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import type { CollectionFolder, Collections, SavedRequest } from '../../../../shared/contract/collections';
-import { childrenOf } from './collection-tree';
+import { childrenOf } from '../../../../shared/request/collection-tree';
 import { DeleteDialog, MoveDialog, NameDialog } from './CollectionDialogs';
 import { MethodLabel } from './MethodLabel';
 import type { CollectionsState } from './useCollections';

@@ -1,5 +1,5 @@
-/** Pure helpers over the flat collections list: children of a folder, folder paths, valid move targets. */
-import type { CollectionFolder, Collections, SavedRequest } from '../../../../shared/contract/collections';
+/** Pure helpers over the flat collections list (renderer and main): children of a folder, folder paths, descendants, valid move targets. */
+import type { CollectionFolder, Collections, SavedRequest } from '../contract/collections';
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
 
