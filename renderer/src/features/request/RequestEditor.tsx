@@ -1,9 +1,11 @@
 /** One request: URL bar, then Params, Headers, Body, Auth and Settings, with the response below. */
-import { Badge, Box, Stack, Tabs } from '@mantine/core';
+import { Badge, Box, Stack, Tabs, Text } from '@mantine/core';
+import { REDACTED } from '../../../../shared/contract/history';
 import type { RequestDraft, OpenRequest } from './model';
 import { COMMON_HEADERS } from './model';
 import { KeyValueEditor } from '../../components/KeyValueEditor';
 import { parseCalloutUrl } from '../../../../shared/request/callout-url';
+import { redactedPlaces } from '../../../../shared/request/redacted';
 import { syncParams, urlWithParams } from '../../../../shared/request/url-params';
 import { AuthPanel } from './AuthPanel';
 import { BodyEditor } from './BodyEditor';
@@ -32,6 +34,7 @@ export function RequestEditor({ open, onDraft, onSend, onCancel, onRetryWithoutT
   const { draft } = open;
   const callout = parseCalloutUrl(draft.url);
   const enabledHeaders = draft.headers.filter((header) => header.enabled && header.name).length;
+  const redacted = redactedPlaces(draft);
   return (
     <Stack gap="xs" h="100%" style={{ minHeight: 0 }}>
       <UrlBar
@@ -45,6 +48,12 @@ export function RequestEditor({ open, onDraft, onSend, onCancel, onRetryWithoutT
         onSend={onSend}
         onCancel={onCancel}
       />
+      {redacted.length > 0 && (
+        <Text size="xs" c="orange" role="status" aria-label="Redacted values">
+          History keeps no secrets: {redacted.join(', ')} {redacted.length === 1 ? 'holds' : 'hold'} {REDACTED}. Enter the real value before
+          sending.
+        </Text>
+      )}
       <Tabs defaultValue={draft.body.type !== 'none' ? 'body' : 'params'} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="params">Params{draft.params.length ? ` (${draft.params.length})` : ''}</Tabs.Tab>
