@@ -7,6 +7,7 @@ import { ActionIcon, Box, Button, Group, Select, Title, Tooltip } from '@mantine
 import { IconAdjustmentsHorizontal } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useIntent, useNavigation } from '../../app/navigation';
+import { dialogOpen } from '../../app/shortcuts';
 import { api } from '../../bridge';
 import { EnvironmentsDialog } from './EnvironmentsDialog';
 import { CurlImportDialog, ExportDialog } from './ImportExport';
@@ -60,6 +61,7 @@ export function RequestTab() {
   useEffect(() => {
     if (activeTab !== 'request') return;
     const onKey = (event: KeyboardEvent) => {
+      if (dialogOpen()) return;
       const mod = event.ctrlKey || event.metaKey;
       if (mod && event.key === 'Enter') {
         event.preventDefault();

@@ -8,6 +8,7 @@ import type { Collections, SavedRequest } from '../../../../shared/contract/coll
 import type { HistoryEntry } from '../../../../shared/contract/history';
 import { useNavigation } from '../../app/navigation';
 import { notifyError, notifySuccess } from '../../app/notify';
+import { dialogOpen } from '../../app/shortcuts';
 import { SaveRequestDialog, type SaveTarget } from './CollectionDialogs';
 import { specJson, toSpec } from './model';
 import { useCollections } from './useCollections';
@@ -89,7 +90,7 @@ export function useRequestLibrary(tabs: RequestTabs) {
   useEffect(() => {
     if (activeMainTab !== 'request') return;
     const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's' && !dialogOpen()) {
         // Capture phase: the editors must not see it, and the browser must not offer "Save page".
         event.preventDefault();
         event.stopPropagation();
