@@ -1,7 +1,8 @@
 // Opens Signet in headless Chromium through the Chromium host, on a fresh data folder.
 import type { Browser, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { launchBrowserHost, type BrowserHost } from '../../electron/host/browser-host';
+import { useSharedBrowser } from './browser';
 import { TEST_KDF_COST } from './kdf';
 import { tempFolder } from './temp';
 
@@ -27,9 +28,29 @@ export async function setUpPassphrase(page: Page, passphrase = TEST_PASSPHRASE) 
   await expect.poll(() => page.getByRole('tab', { name: 'Certificates' }).isVisible()).toBe(true);
 }
 
-/** Opens Signet with the vault set up and unlocked: where most feature tests start. */
-export async function openUnlockedSignet(options: { browser?: Browser } = {}): Promise<OpenSignet> {
-  const signet = await openSignet(options);
-  await setUpPassphrase(signet.page);
-  return signet;
+export interface SignetWindows {
+  /** At first run, or on the vault already in `dataFolder`. */
+  open(options?: { dataFolder?: string }): Promise<OpenSignet>;
+  /** With the vault set up and unlocked: where most feature tests start. */
+  openUnlocked(): Promise<OpenSignet>;
+}
+
+/** Call at the top of a renderer test file: one Chromium for the file; every window a test opens is closed after it. */
+export function useSignetWindows(): SignetWindows {
+  const browser = useSharedBrowser();
+  const opened: OpenSignet[] = [];
+  afterEach(async () => {
+    for (const signet of opened.splice(0)) await signet.close();
+  });
+  async function open(options: { dataFolder?: string } = {}) {
+    const signet = await openSignet({ ...options, browser: browser() });
+    opened.push(signet);
+    return signet;
+  }
+  async function openUnlocked() {
+    const signet = await open();
+    await setUpPassphrase(signet.page);
+    return signet;
+  }
+  return { open, openUnlocked };
 }

@@ -1,21 +1,14 @@
 // The Certificates tab in Chromium: create (each key type, progress and cancel), table, details, rename, delete guard.
 import { X509Certificate } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { useSharedBrowser } from '../../harness/browser';
+import { describe, expect, it } from 'vitest';
 import { createCertificate, detailsOf, rowNames } from '../../harness/certificates-ui';
-import { openUnlockedSignet, type OpenSignet } from '../../harness/signet';
+import { useSignetWindows } from '../../harness/signet';
 
-const browser = useSharedBrowser();
-let signet: OpenSignet | undefined;
-afterEach(async () => {
-  await signet?.close();
-  signet = undefined;
-});
-const open = async () => (signet = await openUnlockedSignet({ browser: browser() }));
+const { openUnlocked } = useSignetWindows();
 
 describe('Certificates tab', () => {
   it('creates a self-signed certificate of each key type; the table lists them with key and expiry', async () => {
-    const { page, backend } = await open();
+    const { page, backend } = await openUnlocked();
     const types = ['RSA 2048', 'RSA 3072', 'EC P-256', 'EC P-384', 'EC P-521', 'Ed25519'];
     for (const keyType of types) {
       await createCertificate(page, { label: `Key ${keyType}`, keyType });
@@ -39,7 +32,7 @@ describe('Certificates tab', () => {
   });
 
   it('shows progress for RSA-4096, stays responsive, and Cancel stores nothing and keeps the form', async () => {
-    const { page, backend } = await open();
+    const { page, backend } = await openUnlocked();
     const dialog = await createCertificate(page, { label: 'Big key', keyType: 'RSA 4096', fields: { Organization: 'Acme' } });
     const status = dialog.getByRole('status', { name: 'Creation progress' });
     await status.waitFor();
@@ -63,7 +56,7 @@ describe('Certificates tab', () => {
   });
 
   it('shows details with fingerprints, x5t, x5t#S256 and the JWK thumbprint matching the certificate', async () => {
-    const { page, backend } = await open();
+    const { page, backend } = await openUnlocked();
     await createCertificate(page, { label: 'Signing', keyType: 'EC P-256', fields: { Organization: 'Acme', 'Country Code': 'de' } });
     const drawer = await detailsOf(page, 'Signing');
     const record = backend.graph.internal.certificates.list()[0]!;
@@ -82,7 +75,7 @@ describe('Certificates tab', () => {
   });
 
   it('shows form errors for bad input and a duplicate unique name, keeping what was typed', async () => {
-    const { page } = await open();
+    const { page } = await openUnlocked();
     await createCertificate(page, { label: 'First', keyType: 'EC P-256' });
     await (await detailsOf(page, 'First')).getByRole('button', { name: 'Close details' }).click();
     const dialog = await createCertificate(page, { label: 'first', keyType: 'EC P-256', fields: { 'Country Code': 'Germany' } });
@@ -97,7 +90,7 @@ describe('Certificates tab', () => {
   });
 
   it('renames, and refuses to delete an entry a named credential uses, naming it', async () => {
-    const { page, backend } = await open();
+    const { page, backend } = await openUnlocked();
     await createCertificate(page, { label: 'Used', keyType: 'EC P-256' });
     const drawer = await detailsOf(page, 'Used');
     await drawer.getByLabel('Label', { exact: true }).fill('Used key');

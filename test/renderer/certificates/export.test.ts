@@ -3,21 +3,14 @@ import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
-import { useSharedBrowser } from '../../harness/browser';
+import { describe, expect, it } from 'vitest';
 import { keytool } from '../../harness/certificates';
 import { createCertificate, detailsOf, saveTo } from '../../harness/certificates-ui';
 import { openssl, tempFile } from '../../harness/openssl';
-import { openUnlockedSignet, TEST_PASSPHRASE, type OpenSignet } from '../../harness/signet';
+import { TEST_PASSPHRASE, useSignetWindows, type OpenSignet } from '../../harness/signet';
 import { tempFolder } from '../../harness/temp';
 
-const browser = useSharedBrowser();
-let signet: OpenSignet | undefined;
-afterEach(async () => {
-  await signet?.close();
-  signet = undefined;
-});
-const open = async () => (signet = await openUnlockedSignet({ browser: browser() }));
+const { openUnlocked } = useSignetWindows();
 
 async function exportFrom(page: Page, label: string, item: string, path: string, password?: string) {
   const drawer = await detailsOf(page, label);
@@ -57,7 +50,7 @@ const pageEvents = (page: Page) => page.evaluate(`window.__seenEvents`) as Promi
 
 describe('export and the CSR flow', () => {
   it('exports PKCS#12, encrypted PKCS#8 and a JWK from the details; OpenSSL reads them and the key matches', async () => {
-    const { page, backend } = await open();
+    const { page, backend } = await openUnlocked();
     const folder = tempFolder();
     await createCertificate(page, { label: 'Exported', keyType: 'EC P-256' });
     await detailsOf(page, 'Exported'); // the entry exists once its details open
@@ -89,7 +82,7 @@ describe('export and the CSR flow', () => {
   });
 
   it('exports a selection to a Java keystore that keytool lists with alias = unique name, and a JWKS of the selection', async () => {
-    const { page, backend } = await open();
+    const { page, backend } = await openUnlocked();
     const folder = tempFolder();
     await createCertificate(page, { label: 'Salesforce JWT', keyType: 'RSA 2048' });
     await (await detailsOf(page, 'Salesforce JWT')).getByRole('button', { name: 'Close details' }).click();
@@ -119,7 +112,7 @@ describe('export and the CSR flow', () => {
   });
 
   it('CSR round trip: download the CSR, sign it with an OpenSSL CA, upload it; a mismatched certificate is refused with a message', async () => {
-    const { page, backend } = await open();
+    const { page, backend } = await openUnlocked();
     const folder = tempFolder();
     await createCertificate(page, { label: 'Partner', keyType: 'EC P-256', mode: 'CA-Signed', fields: { Organization: 'Acme' } });
     const drawer = await detailsOf(page, 'Partner');
@@ -180,7 +173,7 @@ describe('export and the CSR flow', () => {
   });
 
   it('refuses an upload for an entry that is no longer awaiting a certificate, saying so', async () => {
-    const { page, backend } = await open();
+    const { page, backend } = await openUnlocked();
     await createCertificate(page, { label: 'Raced', keyType: 'EC P-256', mode: 'CA-Signed' });
     const drawer = await detailsOf(page, 'Raced');
     await drawer.getByRole('button', { name: 'Upload Signed Certificate' }).click();
@@ -231,7 +224,7 @@ describe('export and the CSR flow', () => {
   });
 
   it('canary: create, import and export flows never put private key material or a password in a bridge answer', async () => {
-    const opened = await open();
+    const opened = await openUnlocked();
     const { page, backend } = opened;
     const seen = recordBridge(opened);
     await recordPageEvents(page);

@@ -2,14 +2,13 @@
 import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { useSharedBrowser } from '../../harness/browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detailsOf } from '../../harness/certificates-ui';
 import { keytoolFiles, opensslFiles, type MadeFiles } from '../../harness/key-files';
 import { localhostCertificate } from '../../harness/servers';
-import { openUnlockedSignet, type OpenSignet } from '../../harness/signet';
+import { useSignetWindows } from '../../harness/signet';
 
-const browser = useSharedBrowser();
+const { openUnlocked } = useSignetWindows();
 let ossl: MadeFiles;
 let kt: MadeFiles;
 beforeAll(() => {
@@ -21,12 +20,6 @@ afterAll(() => {
   ossl?.remove();
   kt?.remove();
 });
-let signet: OpenSignet | undefined;
-afterEach(async () => {
-  await signet?.close();
-  signet = undefined;
-});
-const open = async () => (signet = await openUnlockedSignet({ browser: browser() }));
 
 /** Opens Import, chooses files, answers the password prompt(s); returns the dialog. */
 async function startImport(page: Page, paths: string[], secrets: Record<string, string> = {}) {
@@ -44,7 +37,7 @@ async function startImport(page: Page, paths: string[], secrets: Record<string, 
 
 describe('Import dialog', () => {
   it('imports every format: PEM variants, DER, PKCS#12 (OpenSSL 3, legacy, keytool), JKS, JWK and JWKS', async () => {
-    const { page, backend, dataFolder } = await open();
+    const { page, backend, dataFolder } = await openUnlocked();
     const jwk = join(dataFolder, 'key.jwk.json');
     const ec = await localhostCertificate();
     writeFileSync(jwk, JSON.stringify({ keys: [{ ...ec.keys.privateKey.export({ format: 'jwk' }), kid: 'jwks-key' }] }));
@@ -97,7 +90,7 @@ describe('Import dialog', () => {
   });
 
   it('offers the entries of a JKS with two aliases and imports only the chosen one, under the name given', async () => {
-    const { page, backend } = await open();
+    const { page, backend } = await openUnlocked();
     const dialog = await startImport(page, [kt.path('store.jks')], { 'Keystore password': 'store-pass', 'Key password': 'key-pass' });
     const found = dialog.getByLabel('Entries found');
     await found.waitFor();
@@ -112,7 +105,7 @@ describe('Import dialog', () => {
   });
 
   it('shows a clear message for each bad input, keeps the chosen files, and stores nothing', async () => {
-    const { page, backend, dataFolder } = await open();
+    const { page, backend, dataFolder } = await openUnlocked();
     const truncated = join(dataFolder, 'truncated.pem');
     writeFileSync(truncated, ossl.read('rsa.crt').subarray(0, 400));
     const random = join(dataFolder, 'random.bin');
@@ -147,7 +140,7 @@ describe('Import dialog', () => {
   });
 
   it('imports RSA-1024 and expired certificates with a visible warning, and refuses a duplicate unique name', async () => {
-    const { page, backend, dataFolder } = await open();
+    const { page, backend, dataFolder } = await openUnlocked();
     let dialog = await startImport(page, [ossl.path('weak.key'), ossl.path('weak.crt')]);
     await expect.poll(() => dialog.getByRole('note').textContent()).toMatch(/RSA-1024 is weak/);
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();

@@ -3,19 +3,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { NamedCredentialView } from '../../../shared/contract/credentials';
-import { useSharedBrowser } from '../../harness/browser';
 import { unwrapResult } from '../../harness/rpc';
-import { openUnlockedSignet, type OpenSignet } from '../../harness/signet';
+import { useSignetWindows } from '../../harness/signet';
 import { expectListed, openCredentialsTab } from './helpers';
 
-const browser = useSharedBrowser();
-let signet: OpenSignet | undefined;
-afterEach(async () => {
-  await signet?.close();
-  signet = undefined;
-});
+const { openUnlocked } = useSignetWindows();
 
 async function exportVia(page: Page, item: string, path: string) {
   await page.getByRole('button', { name: 'Import / Export' }).click();
@@ -55,7 +49,7 @@ async function importVia(page: Page, path: string, choice: string) {
 
 describe('import and export', () => {
   it('exports selected profiles to JSON and Salesforce metadata, and imports them back with rename and skip', async () => {
-    const app = (signet = await openUnlockedSignet({ browser: browser() }));
+    const app = await openUnlocked();
     const { page } = app;
     await openCredentialsTab(page);
     unwrapResult(
@@ -106,7 +100,7 @@ describe('import and export', () => {
   });
 
   it('says why a file cannot be imported and imports nothing', async () => {
-    const app = (signet = await openUnlockedSignet({ browser: browser() }));
+    const app = await openUnlocked();
     const { page } = app;
     await openCredentialsTab(page);
     const bad = join(app.dataFolder, 'Bad.namedCredential-meta.xml');

@@ -1,23 +1,17 @@
 // Bad input in the Named Credentials tab: a deleted signing certificate, reserved claims, Per User subjects.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CertificateRecord } from '../../../shared/contract/certificates';
 import type { NamedCredentialView, TokenPreview } from '../../../shared/contract/credentials';
 import { pickFields } from '../../../electron/services/credentials/portable';
-import { useSharedBrowser } from '../../harness/browser';
 import { unwrapResult } from '../../harness/rpc';
-import { openUnlockedSignet, type OpenSignet } from '../../harness/signet';
+import { useSignetWindows } from '../../harness/signet';
 import { choose, editor, expectListed, newProfile, openCredentialsTab, save } from './helpers';
 
-const browser = useSharedBrowser();
-let signet: OpenSignet | undefined;
-afterEach(async () => {
-  await signet?.close();
-  signet = undefined;
-});
+const { openUnlocked } = useSignetWindows();
 
 describe('Named Credentials: problems shown where they are', () => {
   it('a profile whose signing certificate is gone says so, and Preview refuses to mint', async () => {
-    const app = (signet = await openUnlockedSignet({ browser: browser() }));
+    const app = await openUnlocked();
     const { page } = app;
     const cert = unwrapResult<CertificateRecord>(
       await app.backend.dispatch('certificates.createSelfSigned', [{ label: 'Old key', name: 'Old_key', keyAlgorithm: 'EC-P256' }]),
@@ -51,7 +45,7 @@ describe('Named Credentials: problems shown where they are', () => {
   });
 
   it('warns when Custom Claims override a registered claim, but saves', async () => {
-    const app = (signet = await openUnlockedSignet({ browser: browser() }));
+    const app = await openUnlocked();
     const { page } = app;
     unwrapResult(await app.backend.dispatch('certificates.createSelfSigned', [{ label: 'Key', name: 'Key', keyAlgorithm: 'RSA-2048' }]));
     await openCredentialsTab(page);
@@ -65,7 +59,7 @@ describe('Named Credentials: problems shown where they are', () => {
   });
 
   it('Per User: a table of users and subjects; the active user’s subject is sent', async () => {
-    const app = (signet = await openUnlockedSignet({ browser: browser() }));
+    const app = await openUnlocked();
     const { page } = app;
     unwrapResult(await app.backend.dispatch('certificates.createSelfSigned', [{ label: 'Key', name: 'Key', keyAlgorithm: 'EC-P256' }]));
     await openCredentialsTab(page);

@@ -1,24 +1,18 @@
 // Named Credentials in Chromium, by role and label: create each protocol, Preview Token (JWT and token exchange),
 // the token cache, bad input messages and the unsaved-changes guard.
 import { createVerifier } from 'fast-jwt';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CertificateRecord, NewKeyAlgorithm } from '../../../shared/contract/certificates';
 import type { NamedCredentialView } from '../../../shared/contract/credentials';
-import { useSharedBrowser } from '../../harness/browser';
 import { unwrapResult } from '../../harness/rpc';
-import { openUnlockedSignet, type OpenSignet } from '../../harness/signet';
+import { useSignetWindows, type OpenSignet } from '../../harness/signet';
 import { startTokenServer } from '../../unit/credentials/token-endpoint-server';
 import { choose, editor, expectListed, newProfile, openCredentialsTab, save } from './helpers';
 
-const browser = useSharedBrowser();
-let signet: OpenSignet | undefined;
-afterEach(async () => {
-  await signet?.close();
-  signet = undefined;
-});
+const { openUnlocked } = useSignetWindows();
 
 async function start() {
-  signet = await openUnlockedSignet({ browser: browser() });
+  const signet = await openUnlocked();
   await openCredentialsTab(signet.page);
   return signet;
 }

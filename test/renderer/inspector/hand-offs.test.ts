@@ -1,27 +1,20 @@
 // Hand-offs between tabs: "Open in Inspector" from a request's auth trace lands in the Inspector with
 // the JWT the callout sent (which then verifies against the store), and a crafted token sent "as
 // Bearer in a new request" arrives in the Request tab's bearer token.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useSharedBrowser } from '../../harness/browser';
 import { unwrapResult } from '../../harness/rpc';
 import { startServer } from '../../harness/servers';
-import { openUnlockedSignet, type OpenSignet } from '../../harness/signet';
+import { useSignetWindows } from '../../harness/signet';
 
-const browser = useSharedBrowser();
-let signet: OpenSignet | undefined;
-afterEach(async () => {
-  await signet?.close();
-  signet = undefined;
-});
+const { openUnlocked } = useSignetWindows();
 
 const inspector = (page: Page) => page.getByRole('tabpanel', { name: 'Inspector' });
 const request = (page: Page) => page.getByRole('tabpanel', { name: 'Request' });
 
 describe('Inspector hand-offs', () => {
   it('opens the JWT a callout sent (auth trace) in the Inspector, where it verifies with the store certificate', async () => {
-    signet = await openUnlockedSignet({ browser: browser() });
-    const { page, backend } = signet;
+    const { page, backend } = await openUnlocked();
     const server = await startServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end('{"ok":true}');
@@ -68,8 +61,7 @@ describe('Inspector hand-offs', () => {
   });
 
   it("opens a named credential's Preview Token in the Inspector", async () => {
-    signet = await openUnlockedSignet({ browser: browser() });
-    const { page, backend } = signet;
+    const { page, backend } = await openUnlocked();
     const signing = unwrapResult(
       await backend.dispatch('certificates.createSelfSigned', [{ label: 'Preview key', name: 'Preview_Key', keyAlgorithm: 'Ed25519' }]),
     );
@@ -105,8 +97,7 @@ describe('Inspector hand-offs', () => {
   });
 
   it('sends a crafted token as Bearer in a new request', async () => {
-    signet = await openUnlockedSignet({ browser: browser() });
-    const { page } = signet;
+    const { page } = await openUnlocked();
     await page.getByRole('tab', { name: 'Inspector' }).click();
     await inspector(page)
       .locator('label')

@@ -4,21 +4,15 @@ import { generateKeyPairSync } from 'node:crypto';
 import { createSigner, createVerifier } from 'fast-jwt';
 import { SignJWT } from 'jose';
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
-import { useSharedBrowser } from '../../harness/browser';
+import { describe, expect, it } from 'vitest';
 import { unwrapResult } from '../../harness/rpc';
 import { startServer } from '../../harness/servers';
-import { openUnlockedSignet, type OpenSignet } from '../../harness/signet';
+import { useSignetWindows } from '../../harness/signet';
 
-const browser = useSharedBrowser();
-let signet: OpenSignet | undefined;
-afterEach(async () => {
-  await signet?.close();
-  signet = undefined;
-});
+const { openUnlocked } = useSignetWindows();
 
 async function openInspector() {
-  signet = await openUnlockedSignet({ browser: browser() });
+  const signet = await openUnlocked();
   await signet.page.getByRole('tab', { name: 'Inspector' }).click();
   return signet;
 }

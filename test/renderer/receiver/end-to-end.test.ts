@@ -1,18 +1,12 @@
 // Both ends of a JWT flow in one app: the Request tab sends through a JWT Token Exchange named
 // credential to the receiver; the receiver's log shows the verdicts, and a wrong audience shows the
 // same reason in the log and in the response.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useSharedBrowser } from '../../harness/browser';
 import { unwrapResult } from '../../harness/rpc';
-import { openUnlockedSignet, type OpenSignet } from '../../harness/signet';
+import { useSignetWindows } from '../../harness/signet';
 
-const browser = useSharedBrowser();
-let signet: OpenSignet | undefined;
-afterEach(async () => {
-  await signet?.close();
-  signet = undefined;
-});
+const { openUnlocked } = useSignetWindows();
 
 async function send(page: Page, url: string) {
   await page.getByRole('tab', { name: 'Request', exact: true }).click();
@@ -22,8 +16,7 @@ async function send(page: Page, url: string) {
 
 describe('Request tab → JWT Token Exchange → Receiver', () => {
   it('is accepted end to end, and a wrong audience shows the reason in the log and in the response', async () => {
-    signet = await openUnlockedSignet({ browser: browser() });
-    const { page, backend } = signet;
+    const { page, backend } = await openUnlocked();
     const signing = unwrapResult(
       await backend.dispatch('certificates.createSelfSigned', [
         { label: 'Callout signing', name: 'Callout_Signing', keyAlgorithm: 'EC-P256' },

@@ -2,22 +2,15 @@
 // endpoints, and a live log whose verdicts and reasons match what the client was told.
 import { randomUUID } from 'node:crypto';
 import { createSigner } from 'fast-jwt';
-import { afterEach, describe, expect, it } from 'vitest';
-import { useSharedBrowser } from '../../harness/browser';
+import { describe, expect, it } from 'vitest';
 import { JWT_BEARER_GRANT } from '../../harness/receiver';
 import { unwrapResult } from '../../harness/rpc';
-import { openUnlockedSignet, type OpenSignet } from '../../harness/signet';
+import { useSignetWindows } from '../../harness/signet';
 
-const browser = useSharedBrowser();
-let signet: OpenSignet | undefined;
-afterEach(async () => {
-  await signet?.close();
-  signet = undefined;
-});
+const { openUnlocked } = useSignetWindows();
 
 async function openReceiverTab() {
-  signet = await openUnlockedSignet({ browser: browser() });
-  const { page, backend } = signet;
+  const { page, backend } = await openUnlocked();
   const record = unwrapResult(
     await backend.dispatch('certificates.createSelfSigned', [{ label: 'Salesforce signing', name: 'SF_Signing', keyAlgorithm: 'EC-P256' }]),
   );

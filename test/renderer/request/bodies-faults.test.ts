@@ -1,30 +1,13 @@
 // Request bodies built in the Request tab and what the server received; each fault's message in the
 // UI. Chromium through the Chromium host, against real servers on 127.0.0.1:0.
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
-import { useSharedBrowser } from '../../harness/browser';
+import { describe, expect, it } from 'vitest';
 import { closedPort, startServer, type TestServer } from '../../harness/servers';
-import { openUnlockedSignet, type OpenSignet } from '../../harness/signet';
+import { useSignetWindows } from '../../harness/signet';
+import { choose, eventually, openRequestTab } from './helpers';
 
-const browser = useSharedBrowser();
-/** Waits on work in main (sends): generous, as other test files share the 2 cores. */
-const eventually = { timeout: 15_000 };
-let signet: OpenSignet | undefined;
-afterEach(async () => {
-  await signet?.close();
-  signet = undefined;
-});
+const windows = useSignetWindows();
 
-async function openRequestTab() {
-  signet = await openUnlockedSignet({ browser: browser() });
-  const { page } = signet;
-  await page.getByRole('tab', { name: 'Request', exact: true }).click();
-  await page.getByRole('combobox', { name: 'URL' }).waitFor();
-  return page;
-}
-
-/** Picks a SegmentedControl option (its radio input is visually hidden, so it is clicked by event). */
-const choose = (page: Page, name: string) => page.getByRole('radio', { name, exact: true }).dispatchEvent('click');
 const url = (page: Page) => page.getByRole('combobox', { name: 'URL' });
 const alertText = (page: Page) => page.getByRole('alert').first().textContent();
 
@@ -51,7 +34,7 @@ async function pickFile(page: Page, button: ReturnType<Page['getByRole']>, file:
 describe('Request bodies', () => {
   it('sends JSON (formatted with Format JSON), text and XML with their Content-Type and exact bytes', async () => {
     const server = await startServer((_req, res) => res.writeHead(200).end('ok'));
-    const page = await openRequestTab();
+    const { page } = await openRequestTab(windows);
     await postTo(page, `${server.url}/json`, 'JSON');
     const editor = page.getByRole('textbox', { name: 'Request body' });
     await editor.fill('{"b":2,"a":[1,"é"]}');
@@ -76,7 +59,7 @@ describe('Request bodies', () => {
 
   it('warns about an invalid JSON body and still sends it as typed', async () => {
     const server = await startServer((_req, res) => res.writeHead(200).end('ok'));
-    const page = await openRequestTab();
+    const { page } = await openRequestTab(windows);
     await postTo(page, server.url, 'JSON');
     await page.getByRole('textbox', { name: 'Request body' }).fill('{"a": 1,');
     await expect
@@ -92,7 +75,7 @@ describe('Request bodies', () => {
 
   it('sends a form-urlencoded table, skipping disabled rows', async () => {
     const server = await startServer((_req, res) => res.writeHead(200).end('ok'));
-    const page = await openRequestTab();
+    const { page } = await openRequestTab(windows);
     await postTo(page, server.url, 'Form URL-encoded');
     const rows: [string, string][] = [
       ['grant_type', 'client_credentials'],
@@ -112,7 +95,7 @@ describe('Request bodies', () => {
 
   it('sends multipart with a text field and a file part', async () => {
     const server = await startServer((_req, res) => res.writeHead(200).end('ok'));
-    const page = await openRequestTab();
+    const { page } = await openRequestTab(windows);
     await postTo(page, server.url, 'Multipart');
     await page.getByRole('button', { name: 'Add part' }).click();
     await page.getByRole('textbox', { name: 'Part 1 name' }).fill('description');
@@ -146,7 +129,7 @@ describe('Request bodies', () => {
 
   it('sends a binary file as the body, byte for byte, with its type', async () => {
     const server = await startServer((_req, res) => res.writeHead(200).end('ok'));
-    const page = await openRequestTab();
+    const { page } = await openRequestTab(windows);
     await postTo(page, server.url, 'Binary file');
     const bytes = Buffer.from(Array.from({ length: 70_000 }, (_, i) => (i * 31) % 256));
     await pickFile(page, page.getByRole('button', { name: 'Choose file' }), {
@@ -164,7 +147,7 @@ describe('Request bodies', () => {
 describe('Faults: each shows its message', () => {
   it('refuses an invalid URL, an unresolved {{variable}} and header values with CR/LF or non-ASCII, naming what is wrong', async () => {
     const server = await startServer((_req, res) => res.writeHead(200).end('ok'));
-    const page = await openRequestTab();
+    const { page } = await openRequestTab(windows);
     await url(page).fill('http://bad host/x');
     await page.getByRole('button', { name: 'Send' }).click();
     await expect.poll(() => alertText(page), eventually).toContain('"http://bad host/x" is not a valid URL');
@@ -188,7 +171,7 @@ describe('Faults: each shows its message', () => {
 
   it('refuses a header value with a line break from a pasted cURL command, naming the header', async () => {
     const server = await startServer((_req, res) => res.writeHead(200).end('ok'));
-    const page = await openRequestTab();
+    const { page } = await openRequestTab(windows);
     await page.getByRole('button', { name: 'Import cURL' }).click();
     await page.getByRole('textbox', { name: 'cURL command' }).fill(`curl '${server.url}/x' -H $'X-Trace: abc\\r\\nInjected: yes'`);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -202,7 +185,7 @@ describe('Faults: each shows its message', () => {
 
   it('names an unknown callout: credential and offers to create it', async () => {
     // Following the offer into Named Credentials is covered in environments-import.test.ts.
-    const page = await openRequestTab();
+    const { page } = await openRequestTab(windows);
     await url(page).fill('callout:Payroll_API/v1/runs');
     await page.getByRole('button', { name: 'Send' }).click();
     await expect.poll(() => alertText(page), eventually).toContain('There is no named credential called "Payroll_API"');
@@ -211,7 +194,7 @@ describe('Faults: each shows its message', () => {
 
   it('says when the host is not found (DNS), the connection is refused or reset', async () => {
     const reset = await startServer((req) => req.socket.destroy());
-    const page = await openRequestTab();
+    const { page } = await openRequestTab(windows);
     await url(page).fill('http://signet-test.invalid/x');
     await page.getByRole('button', { name: 'Send' }).click();
     await expect.poll(() => alertText(page), eventually).toContain('the host signet-test.invalid could not be found (DNS)');
@@ -228,7 +211,7 @@ describe('Faults: each shows its message', () => {
 
   it('times out saying which phase, and cancels with the Cancel button', async () => {
     const silent = await startServer(() => new Promise(() => {}));
-    const page = await openRequestTab();
+    const { page } = await openRequestTab(windows);
     await url(page).fill(silent.url);
     await page.getByRole('tab', { name: 'Settings', exact: true }).last().click();
     await page.getByRole('textbox', { name: 'Timeout (seconds)' }).fill('1');
@@ -243,7 +226,7 @@ describe('Faults: each shows its message', () => {
 
   it('stops a redirect loop at the maximum and says so', async () => {
     const server = await startServer((req, res) => res.writeHead(302, { location: req.url === '/a' ? '/b' : '/a' }).end());
-    const page = await openRequestTab();
+    const { page } = await openRequestTab(windows);
     await url(page).fill(`${server.url}/a`);
     await page.getByRole('tab', { name: 'Settings', exact: true }).last().click();
     await page.getByRole('textbox', { name: 'Max redirects' }).fill('4');

@@ -3,25 +3,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
-import { useSharedBrowser } from '../../harness/browser';
+import { describe, expect, it } from 'vitest';
 import { startServer } from '../../harness/servers';
-import { openUnlockedSignet, type OpenSignet } from '../../harness/signet';
+import { useSignetWindows } from '../../harness/signet';
+import { openRequestTab } from './helpers';
 
-const browser = useSharedBrowser();
-let signet: OpenSignet | undefined;
-afterEach(async () => {
-  await signet?.close();
-  signet = undefined;
-});
-
-async function openRequestTab() {
-  signet = await openUnlockedSignet({ browser: browser() });
-  const { page } = signet;
-  await page.getByRole('tab', { name: 'Request', exact: true }).click();
-  await page.getByRole('combobox', { name: 'URL' }).waitFor();
-  return { page, dataFolder: signet.dataFolder };
-}
+const windows = useSignetWindows();
 
 const sidebar = (page: Page) => page.getByRole('complementary', { name: 'Collections and history' });
 const strip = (page: Page) => page.getByRole('tablist', { name: 'Open requests' });
@@ -40,7 +27,7 @@ async function rowAction(page: Page, item: string, action: string) {
 
 describe('Request tab — collections', () => {
   it('saves with Ctrl+S into a new folder, updates in place, renames, moves, deletes and reopens from the sidebar', async () => {
-    const { page, dataFolder } = await openRequestTab();
+    const { page, dataFolder } = await openRequestTab(windows);
     await page.getByRole('button', { name: 'Hide sidebar' }).click();
     await expect.poll(() => sidebar(page).count()).toBe(0);
     await page.getByRole('button', { name: 'Show sidebar' }).click();
@@ -135,7 +122,7 @@ describe('Request tab — collections', () => {
 describe('Request tab — history', () => {
   it('lists each send newest first, searches, reopens, clears, and keeps no token on disk', async () => {
     const server = await startServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'));
-    const { page, dataFolder } = await openRequestTab();
+    const { page, dataFolder } = await openRequestTab(windows);
     const token = `${Buffer.from('{"alg":"ES256","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"sub":"history-test"}').toString('base64url')}.c2lnbmF0dXJl`;
     const basic = Buffer.from('user:hunter2-history').toString('base64');
 

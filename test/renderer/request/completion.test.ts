@@ -1,24 +1,17 @@
 // Completion in the Request tab: named-credential names in the URL bar (callout:Name/), common
 // header names in the Headers table. Chromium through the Chromium host.
-import { afterEach, describe, expect, it } from 'vitest';
-import { useSharedBrowser } from '../../harness/browser';
+import { describe, expect, it } from 'vitest';
 import { unwrapResult } from '../../harness/rpc';
 import { startServer } from '../../harness/servers';
-import { openUnlockedSignet, type OpenSignet } from '../../harness/signet';
+import { useSignetWindows } from '../../harness/signet';
+import { eventually } from './helpers';
 
-const browser = useSharedBrowser();
-const eventually = { timeout: 15_000 };
-let signet: OpenSignet | undefined;
-afterEach(async () => {
-  await signet?.close();
-  signet = undefined;
-});
+const { openUnlocked } = useSignetWindows();
 
 describe('Request completion', () => {
   it('completes callout: with named-credential names, sends through the chosen one, and flags an unknown name', async () => {
     const server = await startServer((_req, res) => res.writeHead(200).end('ok'));
-    signet = await openUnlockedSignet({ browser: browser() });
-    const { page, backend } = signet;
+    const { page, backend } = await openUnlocked();
     for (const name of ['Orders_API', 'Billing_API']) {
       unwrapResult(
         await backend.dispatch('credentials.create', [
@@ -49,8 +42,7 @@ describe('Request completion', () => {
   });
 
   it('offers common header names for a header row', async () => {
-    signet = await openUnlockedSignet({ browser: browser() });
-    const { page } = signet;
+    const { page } = await openUnlocked();
     await page.getByRole('tab', { name: 'Request', exact: true }).click();
     await page.getByRole('tab', { name: /^Headers/ }).click();
     await page.getByRole('button', { name: 'Add header' }).click();

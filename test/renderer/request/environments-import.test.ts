@@ -4,30 +4,15 @@ import { createHmac } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Collections } from '../../../shared/contract/collections';
 import type { NamedCredentialView } from '../../../shared/contract/credentials';
 import type { Environments } from '../../../shared/contract/environments';
-import { useSharedBrowser } from '../../harness/browser';
 import { startServer } from '../../harness/servers';
-import { openUnlockedSignet, type OpenSignet } from '../../harness/signet';
+import { useSignetWindows } from '../../harness/signet';
+import { eventually, openRequestTab } from './helpers';
 
-const browser = useSharedBrowser();
-/** Waits on work in main (saves, sends, imports): generous, as other test files share the 2 cores. */
-const eventually = { timeout: 15_000 };
-let signet: OpenSignet | undefined;
-afterEach(async () => {
-  await signet?.close();
-  signet = undefined;
-});
-
-async function openRequestTab() {
-  signet = await openUnlockedSignet({ browser: browser() });
-  const { page } = signet;
-  await page.getByRole('tab', { name: 'Request', exact: true }).click();
-  await page.getByRole('combobox', { name: 'URL' }).waitFor();
-  return page;
-}
+const windows = useSignetWindows();
 
 /** Calls the bridge as the renderer does and returns the value (fails the test on an error). */
 async function bridge<T>(page: Page, method: string, args: unknown[] = []): Promise<T> {
@@ -61,7 +46,7 @@ describe('Environments', () => {
   it('resolves a plain and a secret variable when sending, and never shows or stores the secret in clear', async () => {
     const secret = 'Sekr3t-api-key-7f3c9d';
     const server = await startServer((_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('ok'));
-    const page = await openRequestTab();
+    const { page, dataFolder } = await openRequestTab(windows);
 
     await page.getByRole('combobox', { name: 'URL' }).fill('{{host}}/items');
     await expect.poll(() => page.getByRole('status', { name: 'Unresolved variables' }).textContent(), eventually).toContain('{{host}}');
@@ -117,7 +102,7 @@ describe('Environments', () => {
     expect(JSON.stringify(listed)).not.toContain(secret);
 
     // On disk: the environment is there, the secret only sealed (not as text, not as base64).
-    const files = filesUnder(signet!.dataFolder).map((path) => ({ path, text: readFileSync(path).toString('latin1') }));
+    const files = filesUnder(dataFolder).map((path) => ({ path, text: readFileSync(path).toString('latin1') }));
     expect(files.some((file) => file.text.includes('"apiKey"') && file.text.includes(server.url))).toBe(true);
     for (const file of files) {
       expect(file.text, file.path).not.toContain(secret);
@@ -127,7 +112,7 @@ describe('Environments', () => {
 
   it('replaces a secret value without showing the old one, renames and deletes an environment', async () => {
     const server = await startServer((_req, res) => res.writeHead(204).end());
-    const page = await openRequestTab();
+    const { page } = await openRequestTab(windows);
     await page.getByRole('button', { name: 'Manage environments' }).click();
     const dialog = page.getByRole('dialog', { name: 'Environments' });
     await dialog.getByRole('button', { name: 'New environment' }).click();
@@ -214,7 +199,7 @@ function shopCollection(baseUrl: string) {
 describe('Postman import', () => {
   it('imports folders, requests, variables and JWT Bearer auth from a file, and says what is left to complete', async () => {
     const server = await startServer((_req, res) => res.writeHead(200).end('signed ok'));
-    const page = await openRequestTab();
+    const { page } = await openRequestTab(windows);
     await page.getByRole('button', { name: 'Import Postman' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import Postman collection' });
     await dialog.getByLabel('Choose collection file').setInputFiles({
@@ -304,7 +289,7 @@ describe('Postman import', () => {
   });
 
   it('says why pasted text is not a Postman v2.1 collection, keeps the text, and creates nothing', async () => {
-    const page = await openRequestTab();
+    const { page } = await openRequestTab(windows);
     await page.getByRole('button', { name: 'Import Postman' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import Postman collection' });
     const field = dialog.getByRole('textbox', { name: 'Collection JSON' });
@@ -326,7 +311,7 @@ describe('Postman import', () => {
 
 describe('Unknown callout: credential', () => {
   it('offers to create an unknown callout: credential, opening it as a new profile with that name', async () => {
-    const page = await openRequestTab();
+    const { page } = await openRequestTab(windows);
     await page.getByRole('combobox', { name: 'URL' }).fill('callout:Billing_API/invoices');
     await page.getByRole('button', { name: 'Send' }).click();
     await page.getByRole('button', { name: 'Create named credential Billing_API' }).click();

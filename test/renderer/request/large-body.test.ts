@@ -1,20 +1,15 @@
 // Response bodies over 2 MiB in the Request tab: formatted in main as a stream, shown from the first
 // page on, the whole body in the viewer at the end; invalid JSON falls back to the body as received.
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
-import { useSharedBrowser } from '../../harness/browser';
+import { describe, expect, it } from 'vitest';
 import { startServer } from '../../harness/servers';
-import { openUnlockedSignet, type OpenSignet } from '../../harness/signet';
+import { useSignetWindows } from '../../harness/signet';
+import { choose } from './helpers';
 
-const browser = useSharedBrowser();
+const { openUnlocked } = useSignetWindows();
+/** Waits on a 3 MB body formatted in main: longer than the Request tests' usual `eventually`. */
 const eventually = { timeout: 30_000 };
-let signet: OpenSignet | undefined;
-afterEach(async () => {
-  await signet?.close();
-  signet = undefined;
-});
 
-const choose = (page: Page, name: string) => page.getByRole('radio', { name, exact: true }).dispatchEvent('click');
 const body = (page: Page) => page.getByRole('textbox', { name: 'Response body' });
 const status = (page: Page) => page.getByRole('status', { name: 'Body progress' });
 
@@ -34,8 +29,7 @@ async function sendFor(page: Page, url: string) {
 describe('Large response bodies', () => {
   it('shows a 3 MB JSON body formatted, all of it in the viewer, and raw', async () => {
     const server = await startServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(large));
-    signet = await openUnlockedSignet({ browser: browser() });
-    const { page } = signet;
+    const { page } = await openUnlocked();
     await sendFor(page, server.url);
     expect(await page.getByLabel('Size').textContent()).toBe(mb(large));
     await expect.poll(() => body(page).textContent(), eventually).toContain('"records": [');
@@ -56,8 +50,7 @@ describe('Large response bodies', () => {
   it('says a large body is not valid JSON and shows it as received', async () => {
     const broken = `${large.slice(0, -1)},]`;
     const server = await startServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(broken));
-    signet = await openUnlockedSignet({ browser: browser() });
-    const { page } = signet;
+    const { page } = await openUnlocked();
     await sendFor(page, server.url);
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: 'not valid JSON' }).textContent(), eventually)

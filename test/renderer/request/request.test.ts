@@ -1,35 +1,20 @@
 // The Request tab in Chromium through the Chromium host, against real servers on 127.0.0.1:0.
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
-import { useSharedBrowser } from '../../harness/browser';
+import { describe, expect, it } from 'vitest';
 import { localhostCertificate, startServer } from '../../harness/servers';
-import { openUnlockedSignet, type OpenSignet } from '../../harness/signet';
+import { useSignetWindows } from '../../harness/signet';
+import { choose, openRequestTab } from './helpers';
 
-const browser = useSharedBrowser();
-let signet: OpenSignet | undefined;
-afterEach(async () => {
-  await signet?.close();
-  signet = undefined;
-});
-
-async function openRequestTab() {
-  signet = await openUnlockedSignet({ browser: browser() });
-  const { page } = signet;
-  await page.getByRole('tab', { name: 'Request', exact: true }).click();
-  await page.getByRole('combobox', { name: 'URL' }).waitFor();
-  return page;
-}
+const windows = useSignetWindows();
 
 const summary = (page: Page) => page.getByLabel('Response summary');
-/** Picks a SegmentedControl option (its radio input is visually hidden, so it is clicked by event). */
-const choose = (page: Page, name: string) => page.getByRole('radio', { name, exact: true }).dispatchEvent('click');
 
 describe('Request tab', () => {
   it('sends a GET with Ctrl+Enter and shows status, time, size, pretty body, headers and timeline', async () => {
     const server = await startServer((_req, res) =>
       res.writeHead(200, { 'content-type': 'application/json', 'x-served-by': 'test' }).end('{"hello":"world","n":[1,2]}'),
     );
-    const page = await openRequestTab();
+    const { page } = await openRequestTab(windows);
     await page.getByRole('combobox', { name: 'URL' }).fill(`${server.url}/things?limit=5`);
     await page.getByRole('tab', { name: /^Params/ }).click();
     expect(await page.getByRole('textbox', { name: 'Param 1 name' }).inputValue()).toBe('limit');
@@ -50,7 +35,7 @@ describe('Request tab', () => {
 
   it('sends a JSON body and shows the pasted JWT in the Auth trace, with Open in Inspector', async () => {
     const server = await startServer((_req, res) => res.writeHead(201).end());
-    const page = await openRequestTab();
+    const { page } = await openRequestTab(windows);
     const token = `${Buffer.from('{"alg":"ES256","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"sub":"renderer-test"}').toString('base64url')}.c2ln`;
     await page.getByRole('combobox', { name: 'Method' }).fill('POST');
     await page.getByRole('combobox', { name: 'URL' }).fill(server.url);
@@ -77,7 +62,7 @@ describe('Request tab', () => {
   it('names a TLS failure and sends again with verification off for this request', async () => {
     const tls = await localhostCertificate();
     const server = await startServer((_req, res) => res.end('secure hello'), { tls: { key: tls.key, cert: tls.cert } });
-    const page = await openRequestTab();
+    const { page } = await openRequestTab(windows);
     await page.getByRole('combobox', { name: 'URL' }).fill(server.url);
     await page.getByRole('button', { name: 'Send' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('self-signed certificate');
@@ -87,7 +72,7 @@ describe('Request tab', () => {
 
   it('shows the elapsed time while waiting and cancels with Esc', async () => {
     const server = await startServer(() => new Promise(() => {}));
-    const page = await openRequestTab();
+    const { page } = await openRequestTab(windows);
     await page.getByRole('combobox', { name: 'URL' }).fill(server.url);
     await page.getByRole('button', { name: 'Send' }).click();
     await expect.poll(() => page.getByLabel('Elapsed time').isVisible()).toBe(true);
@@ -96,7 +81,7 @@ describe('Request tab', () => {
   });
 
   it('opens, renames and closes inner request tabs, and marks unsaved changes', async () => {
-    const page = await openRequestTab();
+    const { page } = await openRequestTab(windows);
     const strip = page.getByRole('tablist', { name: 'Open requests' });
     expect(await strip.getByRole('tab').count()).toBe(1);
     await page.getByRole('button', { name: 'New request' }).click();
@@ -112,7 +97,7 @@ describe('Request tab', () => {
   });
 
   it('imports a pasted cURL command into a new request and exports it as cURL and Apex', async () => {
-    const page = await openRequestTab();
+    const { page } = await openRequestTab(windows);
     await page.getByRole('button', { name: 'Import cURL' }).click();
     await page
       .getByRole('textbox', { name: 'cURL command' })

@@ -1,18 +1,11 @@
 // The app shell in Chromium through the Chromium host: readiness, tabs, vault flows, theme, settings.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { useSharedBrowser } from '../../harness/browser';
-import { openSignet, setUpPassphrase, TEST_PASSPHRASE, type OpenSignet } from '../../harness/signet';
+import { describe, expect, it } from 'vitest';
+import { setUpPassphrase, TEST_PASSPHRASE, useSignetWindows } from '../../harness/signet';
 import { tempFolder } from '../../harness/temp';
 
-const browser = useSharedBrowser();
-let signet: OpenSignet | undefined;
-afterEach(async () => {
-  await signet?.close();
-  signet = undefined;
-});
-const open = async (dataFolder?: string) => (signet = await openSignet({ browser: browser(), dataFolder }));
+const { open } = useSignetWindows();
 
 const TAB_NAMES = ['Certificates', 'Named Credentials', 'Request', 'Inspector', 'Receiver'];
 
@@ -76,10 +69,10 @@ describe('app shell', () => {
 
   it('asks to unlock (not to set up) on a later run', async () => {
     const dataFolder = tempFolder();
-    const first = await open(dataFolder);
+    const first = await open({ dataFolder });
     await setUpPassphrase(first.page);
     await first.close();
-    const { page } = await open(dataFolder);
+    const { page } = await open({ dataFolder });
     await expect.poll(() => page.getByRole('heading', { name: 'Unlock Signet' }).isVisible()).toBe(true);
   });
 
@@ -128,7 +121,7 @@ describe('app shell', () => {
   it('tells the user when a data file was unreadable and moved aside', async () => {
     const dataFolder = tempFolder();
     writeFileSync(join(dataFolder, 'settings.json'), '{ not json');
-    const { page } = await open(dataFolder);
+    const { page } = await open({ dataFolder });
     const banner = page.getByRole('alert').filter({ hasText: 'A data file could not be read' });
     await banner.waitFor();
     expect(await banner.textContent()).toMatch(/settings\.json.*not valid JSON.*moved aside/s);
