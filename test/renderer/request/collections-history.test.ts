@@ -153,6 +153,8 @@ describe('Request tab — history', () => {
     await page.getByRole('combobox', { name: 'URL' }).press('Control+Enter');
     await expect.poll(() => rows.count()).toBe(2);
     expect(server.requests[1]!.headers.authorization).toBe(`Basic ${basic}`);
+    const redactedNotice = page.getByRole('status', { name: 'Redacted values' });
+    expect(await redactedNotice.count()).toBe(0);
     expect(await rows.first().textContent()).toContain(`DELETE${server.url}/customers?page=2`);
 
     await sidebar(page).getByRole('textbox', { name: 'Search history' }).fill('orders');
@@ -165,6 +167,10 @@ describe('Request tab — history', () => {
     await expect.poll(() => strip(page).getByRole('tab').count()).toBe(3);
     await expect.poll(() => page.getByRole('combobox', { name: 'URL' }).inputValue()).toBe(`${server.url}/orders/42`);
     expect(await page.getByRole('combobox', { name: 'Method' }).inputValue()).toBe('GET');
+    // History kept no token: the reopened request says where, and what to enter again.
+    await expect.poll(() => redactedNotice.textContent()).toContain('the bearer token (Auth) holds <redacted>');
+    await page.getByRole('tab', { name: 'Auth' }).click();
+    expect(await page.getByRole('textbox', { name: 'Token' }).inputValue()).toBe('<redacted>');
     await sidebar(page).getByRole('textbox', { name: 'Search history' }).fill('');
     await expect.poll(() => rows.count()).toBe(2);
 
@@ -190,5 +196,28 @@ describe('Request tab — history', () => {
     await expect
       .poll(() => (readData(dataFolder, 'history.json') as { entries?: unknown[] } | undefined)?.entries, { timeout: 10_000 })
       .toEqual([]);
+  });
+});
+
+describe('Request tab — shortcuts and dialogs', () => {
+  it('leaves Ctrl+Enter and Ctrl+S to an open dialog, and acts on the request once it closes', async () => {
+    const server = await startServer((_req, res) => res.writeHead(200).end('ok'));
+    const { page } = await openRequestTab(windows);
+    await page.getByRole('combobox', { name: 'URL' }).fill(server.url);
+    await page.getByRole('button', { name: 'Manage environments' }).click();
+    const environments = page.getByRole('dialog', { name: 'Environments' });
+    await environments.waitFor();
+    await page.keyboard.press('Control+Enter');
+    await page.keyboard.press('Control+s');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => environments.count()).toBe(0);
+    expect(await page.getByRole('dialog', { name: 'Save request' }).count()).toBe(0);
+    expect(server.requests).toHaveLength(0);
+
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.getByLabel('Status').textContent()).toBe('200 OK');
+    expect(server.requests).toHaveLength(1);
+    await page.keyboard.press('Control+s');
+    await page.getByRole('dialog', { name: 'Save request' }).waitFor();
   });
 });
