@@ -102,7 +102,15 @@ const benchmark: Benchmark = {
       };
       const rawJwt = async () => {
         const now = Math.floor(Date.now() / 1000);
-        const jwt = await new SignJWT({ iss: 'bench-client', sub: 'bench-user', aud: url, iat: now, nbf: now, exp: now + 300, jti: randomUUID() })
+        const jwt = await new SignJWT({
+          iss: 'bench-client',
+          sub: 'bench-user',
+          aud: url,
+          iat: now,
+          nbf: now,
+          exp: now + 300,
+          jti: randomUUID(),
+        })
           .setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: certificate.jwkThumbprint })
           .sign(key);
         await raw(`Bearer ${jwt}`);

@@ -95,7 +95,12 @@ export class History {
     const fresh = this.#pending
       .slice(-HISTORY_LIMIT)
       .reverse()
-      .map(({ entry, at }): HistoryEntry => ({ ...entry, id: randomUUID(), at: new Date(at).toISOString(), request: redactRequest(entry.request) }));
+      .map(({ entry, at }): HistoryEntry => ({
+        ...entry,
+        id: randomUUID(),
+        at: new Date(at).toISOString(),
+        request: redactRequest(entry.request),
+      }));
     this.#pending = [];
     this.#entries = [...fresh, ...this.#entries];
     if (this.#entries.length > HISTORY_LIMIT) this.#entries.length = HISTORY_LIMIT;

@@ -121,11 +121,16 @@ export function createTransport(env: NodeJS.ProcessEnv = process.env): Transport
   const dispatchers = new Map<string, Dispatcher>();
   // process.env is a slow native lookup: read the proxy variables once.
   const proxyEnv = Object.fromEntries(
-    ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'].flatMap((name) => (env[name] ? [[name, env[name]]] : [])),
+    ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'].flatMap((name) =>
+      env[name] ? [[name, env[name]]] : [],
+    ),
   );
   return {
     dispatcherFor(url, options) {
-      const proxy = options.proxy.mode === 'system' && !proxyEnv.HTTPS_PROXY && !proxyEnv.https_proxy && !proxyEnv.HTTP_PROXY && !proxyEnv.http_proxy ? undefined : proxyFor(url, options.proxy, proxyEnv);
+      const proxy =
+        options.proxy.mode === 'system' && !proxyEnv.HTTPS_PROXY && !proxyEnv.https_proxy && !proxyEnv.HTTP_PROXY && !proxyEnv.http_proxy
+          ? undefined
+          : proxyFor(url, options.proxy, proxyEnv);
       const key = `${options.verifyTls ? 1 : 0}|${options.ca?.key ?? ''}|${options.clientTls ? fingerprint(options.clientTls) : ''}|${proxy ?? ''}`;
       let dispatcher = dispatchers.get(key);
       if (!dispatcher) {

@@ -9,7 +9,9 @@ import { startServer } from '../../harness/servers';
 import { send, sendOk } from './helpers';
 
 async function signingCertificate(backend: TestBackend) {
-  return unwrapResult(await backend.dispatch('certificates.createSelfSigned', [{ label: 'JWT signing', name: 'JWT_Signing', keyAlgorithm: 'EC-P256' }]));
+  return unwrapResult(
+    await backend.dispatch('certificates.createSelfSigned', [{ label: 'JWT signing', name: 'JWT_Signing', keyAlgorithm: 'EC-P256' }]),
+  );
 }
 
 function profile(backend: TestBackend, fields: NamedCredentialInput, secrets: SecretsInput = {}) {
@@ -27,13 +29,25 @@ async function setUp() {
 describe('callout: with named credentials', () => {
   it('jwt: signs a JWT per callout and sends it as the bearer token; the receiver verifies it', async () => {
     const { backend, peer, jwt } = await setUp();
-    profile(backend, { label: 'Orders', name: 'Orders_JWT', url: peer.apiUrl, protocol: 'jwt', namedPrincipalSubject: 'alice', jwt: { ...jwt, audiences: [peer.apiUrl] } });
+    profile(backend, {
+      label: 'Orders',
+      name: 'Orders_JWT',
+      url: peer.apiUrl,
+      protocol: 'jwt',
+      namedPrincipalSubject: 'alice',
+      jwt: { ...jwt, audiences: [peer.apiUrl] },
+    });
     const response = await sendOk(backend, { method: 'GET', url: 'callout:Orders_JWT/orders?status=open' });
     expect(response.status).toBe(200);
     expect(response.url).toBe(`${peer.apiUrl}/orders?status=open`);
     expect(peer.log().at(-1)).toMatchObject({ endpoint: 'api', verdict: 'accepted', path: '/api/orders' });
     const step = response.auth!.steps.find((candidate) => candidate.kind === 'jwt');
-    expect(step).toMatchObject({ kind: 'jwt', purpose: 'bearer', claims: { sub: 'alice', iss: 'signet-client', aud: peer.apiUrl }, header: { alg: 'ES256' } });
+    expect(step).toMatchObject({
+      kind: 'jwt',
+      purpose: 'bearer',
+      claims: { sub: 'alice', iss: 'signet-client', aud: peer.apiUrl },
+      header: { alg: 'ES256' },
+    });
     expect(response.sent.headers).toContainEqual(['Authorization', `Bearer ${(step as { token: string }).token}`]);
     expect(response.auth!.credential).toMatchObject({ name: 'Orders_JWT', protocol: 'jwt' });
   });
@@ -49,7 +63,11 @@ describe('callout: with named credentials', () => {
       tokenEndpointUrl: peer.tokenEndpoint,
       jwt: { ...jwt, audiences: [peer.tokenEndpoint] },
     });
-    const first = await sendOk(backend, { method: 'POST', url: 'callout:Orders_Exchange/orders', body: { type: 'json', text: '{"item":1}' } });
+    const first = await sendOk(backend, {
+      method: 'POST',
+      url: 'callout:Orders_Exchange/orders',
+      body: { type: 'json', text: '{"item":1}' },
+    });
     expect(first.status).toBe(200);
     expect(peer.log().map((entry) => [entry.endpoint, entry.verdict])).toEqual([
       ['token', 'accepted'],
@@ -78,15 +96,26 @@ describe('callout: with named credentials', () => {
     });
     const response = await sendOk(backend, { method: 'GET', url: 'callout:Orders_Client/x' });
     expect(response.status).toBe(200);
-    expect(response.auth!.steps.map((step) => (step.kind === 'jwt' ? `jwt:${step.purpose}` : step.kind))).toEqual(['jwt:client-assertion', 'token-request']);
+    expect(response.auth!.steps.map((step) => (step.kind === 'jwt' ? `jwt:${step.purpose}` : step.kind))).toEqual([
+      'jwt:client-assertion',
+      'token-request',
+    ]);
     expect(peer.log().at(-1)).toMatchObject({ endpoint: 'api', verdict: 'accepted' });
   });
 
   it('bearer, password and none: static credentials and custom headers from the profile', async () => {
     const backend = await unlockedTestBackend();
     const server = await startServer((_req, res) => res.end('ok'));
-    profile(backend, { label: 'Static', name: 'Static_Token', url: server.url, protocol: 'bearer', customHeaders: [{ name: 'X-Tenant', value: 'acme' }] }, { bearerToken: 'static-secret' });
-    profile(backend, { label: 'Basic', name: 'Basic_Auth', url: server.url, protocol: 'password', username: 'alice' }, { password: 'pa55' });
+    profile(
+      backend,
+      { label: 'Static', name: 'Static_Token', url: server.url, protocol: 'bearer', customHeaders: [{ name: 'X-Tenant', value: 'acme' }] },
+      { bearerToken: 'static-secret' },
+    );
+    profile(
+      backend,
+      { label: 'Basic', name: 'Basic_Auth', url: server.url, protocol: 'password', username: 'alice' },
+      { password: 'pa55' },
+    );
     profile(backend, { label: 'Open', name: 'Open_API', url: `${server.url}/v1`, protocol: 'none' });
     await sendOk(backend, { method: 'GET', url: 'callout:Static_Token/a' });
     await sendOk(backend, { method: 'GET', url: 'callout:Basic_Auth/b' });
@@ -114,7 +143,10 @@ describe('callout: with named credentials', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('TOKEN_EXCHANGE_FAILED');
-    const trace = result.error.details!.trace as { credential: { name: string }; steps: { kind: string; status?: number; error?: { error: string; description?: string } }[] };
+    const trace = result.error.details!.trace as {
+      credential: { name: string };
+      steps: { kind: string; status?: number; error?: { error: string; description?: string } }[];
+    };
     expect(trace.credential.name).toBe('Wrong_Audience');
     const request = trace.steps.find((step) => step.kind === 'token-request')!;
     expect(request).toMatchObject({ status: 400, error: { error: 'invalid_grant' } });

@@ -83,10 +83,9 @@ describe('smallRequest', () => {
   it('presents a client certificate for mutual TLS, and says so when the server wants one', async () => {
     const serverTls = await localhostCertificate();
     const client = await localhostCertificate({ commonName: 'signet-client' });
-    const server = await startServer(
-      (req, res) => res.end(String((req.socket as TLSSocket).getPeerCertificate().subject?.CN)),
-      { tls: { key: serverTls.key, cert: serverTls.cert, requestCert: true, rejectUnauthorized: true, ca: [client.cert] } },
-    );
+    const server = await startServer((req, res) => res.end(String((req.socket as TLSSocket).getPeerCertificate().subject?.CN)), {
+      tls: { key: serverTls.key, cert: serverTls.cert, requestCert: true, rejectUnauthorized: true, ca: [client.cert] },
+    });
     const withCert = await smallRequest({ url: server.url, tls: { ca: [serverTls.cert], cert: client.cert, key: client.key } });
     expect(withCert.body).toBe('signet-client');
     const error = await failure(smallRequest({ url: `${server.url}/again`, tls: { ca: [serverTls.cert] } }));
