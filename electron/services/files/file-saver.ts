@@ -1,7 +1,8 @@
 /** Writes a file the user asked for, to a path from the native save dialog or from Signet's own. */
+import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute } from 'node:path';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { SaveDestination, SavedFile } from '../../../shared/contract/files';
 import { AppError } from '../../../shared/errors';
 
@@ -60,7 +61,8 @@ export function createFileSaver(dialog?: SaveDialog): FileSaver {
       }
       const data = typeof contents === 'string' ? Buffer.from(contents, 'utf8') : contents;
       try {
-        await writeFile(path, data, { mode: sensitive ? 0o600 : 0o644 });
+        if (sensitive) await writeOwnerOnly(path, data);
+        else await writeFile(path, data, { mode: 0o644 });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         throw new AppError(
@@ -72,4 +74,20 @@ export function createFileSaver(dialog?: SaveDialog): FileSaver {
       return { saved: true, path, bytes: data.length };
     },
   };
+}
+
+/**
+ * Node applies `mode` only when it creates a file, so writing over an existing 0644 file would keep
+ * it world-readable. A fresh owner-only file in the same folder, renamed over the target, replaces it
+ * atomically with the new contents and permissions (and never follows a symlink at the target).
+ */
+async function writeOwnerOnly(path: string, data: Uint8Array): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, data, { mode: 0o600, flag: 'wx' });
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
 }

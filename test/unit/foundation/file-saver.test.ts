@@ -1,5 +1,5 @@
 // Writing user-requested files: native dialog in Electron, a renderer-chosen path in the Chromium host.
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../../shared/errors';
@@ -26,6 +26,23 @@ describe('file saver', () => {
     expect(result).toEqual({ saved: true, path: join(folder, 'key.p12'), bytes: 6 });
     expect(readFileSync(join(folder, 'key.p12'), 'utf8')).toBe('secret');
     expect(statSync(join(folder, 'key.p12')).mode & 0o777).toBe(0o600);
+  });
+
+  it('replaces an existing world-readable file with an owner-only one when the contents are sensitive', async () => {
+    const folder = tempFolder();
+    const path = join(folder, 'key.pem');
+    writeFileSync(path, 'old public text');
+    chmodSync(path, 0o644);
+    const result = await createFileSaver().save({
+      suggestedName: 'key.pem',
+      contents: 'private key',
+      destination: { path, overwrite: true },
+      sensitive: true,
+    });
+    expect(result).toMatchObject({ saved: true, path });
+    expect(readFileSync(path, 'utf8')).toBe('private key');
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(readdirSync(folder)).toEqual(['key.pem']); // no temp file left behind
   });
 
   it('refuses a missing, relative or folder path, and asks before replacing a file', async () => {
