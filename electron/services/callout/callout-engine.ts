@@ -204,12 +204,14 @@ export class CalloutEngine {
     started: number;
   }): Promise<{ last: HopResult; timeline: TimelineHop[]; sent: SentRequest }> {
     const { settings } = input.request;
-    const tls: TransportOptions = {
+    const firstHopTls: TransportOptions = {
       verifyTls: settings.verifyTls,
       ca: this.#trustedCa(settings.caCertificateId),
       clientTls: input.auth.credential?.clientTls,
       proxy: settings.proxy,
     };
+    // The client certificate, like Authorization, belongs to the credential's origin only.
+    const otherOriginTls: TransportOptions = { ...firstHopTls, clientTls: undefined };
     let url = input.url;
     let { method, headers, body } = input;
     const firstOrigin = url.origin;
@@ -220,6 +222,7 @@ export class CalloutEngine {
       const flat: string[] = [];
       for (const [name, value] of headers) flat.push(name, value);
       const sent: SentRequest = { method, url: url.href, headers, bodySize: body === null ? 0 : Buffer.byteLength(body) };
+      const tls = url.origin === firstOrigin ? firstHopTls : otherOriginTls;
       const result = await exchange({
         url,
         method,
