@@ -8,7 +8,7 @@ describe('callout engine: redirects with a client certificate', () => {
   it('presents the client certificate to the credential’s origin and not to a redirect target on another origin', async () => {
     const serverTls = await localhostCertificate();
     const client = await localhostCertificate({ commonName: 'signet-client' });
-    const peerOf = (socket: TLSSocket) => socket.getPeerCertificate().subject?.CN ?? 'none';
+    const peerOf = (socket: TLSSocket) => String(socket.getPeerCertificate().subject?.CN ?? 'none');
     const seen: { where: string; peer: string }[] = [];
     const other = await startServer(
       (req, res) => {
