@@ -10,7 +10,11 @@ export type AuthTraceStep =
       kind: 'jwt';
       /** What the JWT was for. */
       purpose: 'bearer' | 'assertion' | 'client-assertion';
-      /** The compact token as sent (the live view shows it; persisted history redacts it). */
+      /**
+       * The compact token as minted, in full with its signature — also for assertions, whose copy in
+       * the token request's `requestParams` has the signature redacted. The live view shows it (Open
+       * in Inspector); persisted history redacts it.
+       */
       token: string;
       header: Record<string, unknown>;
       claims: Record<string, unknown>;
@@ -27,7 +31,10 @@ export type AuthTraceStep =
       requestParams: Record<string, string>;
       requestHeaders: Record<string, string>;
       status?: number;
-      /** Parsed JSON response (access and refresh tokens shortened), or the raw text when not JSON. */
+      /**
+       * Parsed JSON response, or the raw text when not JSON. Access, refresh and ID tokens are
+       * shortened: no trace carries an access token in full (the callout's `sent.headers` do).
+       */
       response?: unknown;
       durationMs?: number;
       /** RFC 6749 §5.2 error and description, when the endpoint refused. */

@@ -1,7 +1,7 @@
 /**
  * Contract: named credentials (profiles, Preview Token, token cache, export/import). Profiles carry
- * no secrets — only which ones the vault holds. Preview Token is the one method that returns a
- * bearer token (see its doc comment).
+ * no secrets — only which ones the vault holds. Preview Token is one of the two bridge methods that
+ * return a bearer token; `http.send` is the other (see previewToken's doc comment).
  */
 import { z } from 'zod';
 import type { Problem } from '../credentials/checks';
@@ -70,9 +70,18 @@ export const credentialsContract = {
   remove: method(z.tuple([Id])).returns<null>(),
   /**
    * Mints (JWT) or fetches (JWT Token Exchange, Client Credentials) the token the profile would send
-   * now — or, with `draft`, the unsaved form with the stored secrets. THE ONLY BRIDGE METHOD THAT
-   * RETURNS A BEARER TOKEN, by design: the user asked to see it. Client secrets and assertion
-   * signatures stay redacted in the trace; failures carry the trace in `details.trace`.
+   * now — or, with `draft`, the unsaved form with the stored secrets. By design it returns that bearer
+   * token in full (JWT or access token): the user asked to see it. Client secrets are redacted in the
+   * trace, and the token request shows the assertion without its signature; failures carry the trace
+   * in `details.trace`.
+   *
+   * The other bridge method that returns bearer tokens is `http.send` (issue 5: "the exact JWT sent,
+   * decoded, with Open in Inspector"): its `sent.headers` hold Authorization as sent — a minted JWT or
+   * an access token from a token request, in full (the live view; history redacts it) — and its auth
+   * trace's `jwt` steps hold each JWT Signet minted, in full with its signature: the bearer JWT and the
+   * jwt-bearer / client assertion alike. Access tokens from a token request are NOT in full in any
+   * trace: `token-request` responses shorten them ("eyJhbGciOi… (812 characters)") and `cached-token`
+   * steps carry none.
    */
   previewToken: method(
     z.tuple([z.object({ id: Id, draft: NamedCredentialInput.optional(), variables: Variables, user: z.string().max(255).optional() })]),
