@@ -5,13 +5,24 @@ import { method } from '../rpc';
 /** `os-keychain`: Electron safeStorage with a real OS backend. `passphrase`: a master passphrase (scrypt). */
 export type KeyProtectorKind = 'os-keychain' | 'passphrase';
 
-export type VaultState = 'not-set-up' | 'locked' | 'unlocked';
+/** `unavailable`: the vault is protected by the OS key store, which cannot open it in this host. */
+export type VaultState = 'not-set-up' | 'locked' | 'unlocked' | 'unavailable';
+
+/**
+ * Why an OS-key-store vault cannot be opened here. `os-key-store-missing`: this host has no usable
+ * OS key store (the Chromium host, or Electron on Linux without a keyring). `os-key-store-refused`:
+ * the key store is there but cannot decrypt the vault key (it was reset, or the folder came from
+ * another user or machine).
+ */
+export type VaultUnavailableReason = 'os-key-store-missing' | 'os-key-store-refused';
 
 export interface VaultStatus {
   state: VaultState;
   /** The protector in use, or the one setup will use. */
   protector: KeyProtectorKind;
-  /** Why the OS key store is not used, when it is not (shown in Settings). */
+  /** Set only with state `unavailable`. */
+  unavailableReason?: VaultUnavailableReason;
+  /** Why the OS key store is not used or cannot open the vault, when that is so (shown in Settings). */
   protectorNote?: string;
 }
 

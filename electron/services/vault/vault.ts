@@ -6,12 +6,13 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
-import type { KeyProtectorKind, VaultStatus } from '../../../shared/contract/vault';
+import type { KeyProtectorKind, VaultStatus, VaultUnavailableReason } from '../../../shared/contract/vault';
 import type { Document } from '../store/document';
 import { KEY_BYTES, open, seal, SealedBoxError } from './sealed-box';
 import { deriveKey, newScryptParams, ScryptParams, type ScryptCost } from './passphrase-kdf';
 import type { OsKeyStore } from './os-key-store';
 
+const OS_KEY_STORE_VAULT = "This data folder's vault is protected by the OS key store.";
 const DATA_KEY_AAD = 'signet:data-key';
 const itemAad = (id: string) => `signet:item:${id}`;
 
@@ -45,6 +46,8 @@ export class Vault {
   readonly #listeners = new Set<(status: VaultStatus) => void>();
   #dataKey: Buffer | null = null;
   #protectorNote: string | undefined;
+  /** Set when the vault is wrapped by the OS key store and that store cannot open it here. */
+  #unavailable: VaultUnavailableReason | undefined;
 
   constructor(options: VaultOptions) {
     this.#keyFile = options.keyFile;
@@ -57,9 +60,10 @@ export class Vault {
   status(): VaultStatus {
     const current = this.#keyFile.read().current;
     const status: VaultStatus = {
-      state: current === null ? 'not-set-up' : this.#dataKey ? 'unlocked' : 'locked',
+      state: current === null ? 'not-set-up' : this.#dataKey ? 'unlocked' : this.#unavailable ? 'unavailable' : 'locked',
       protector: this.#protector(),
     };
+    if (this.#unavailable && !this.#dataKey) status.unavailableReason = this.#unavailable;
     if (this.#protectorNote) status.protectorNote = this.#protectorNote;
     return status;
   }
@@ -89,7 +93,7 @@ export class Vault {
     const { current, pending } = this.#keyFile.read();
     if (current === null) throw new AppError('VAULT_NOT_SET_UP', 'The vault has no passphrase yet. Set one first.');
     if (current.protector !== 'passphrase') {
-      throw new AppError('CONFLICT', 'This vault is protected by the OS key store, not by a passphrase.');
+      throw new AppError('CONFLICT', `${OS_KEY_STORE_VAULT} It has no passphrase. ${this.#protectorNote ?? ''}`.trim());
     }
     if (this.#dataKey) return;
     const fromCurrent = await unwrapWithPassphrase(current, passphrase);
@@ -185,20 +189,28 @@ export class Vault {
 
   #openWithOsKeyStore() {
     const availability = this.#osKeyStore?.availability();
-    if (availability && !availability.usable) this.#protectorNote = availability.reason;
-    if (!this.#osKeyStore || !availability?.usable) return;
+    const usable = this.#osKeyStore && availability?.usable ? this.#osKeyStore : undefined;
     const { current } = this.#keyFile.read();
-    if (current === null) {
+    if (current?.protector === 'os-keychain') {
+      if (!usable) {
+        this.#unavailable = 'os-key-store-missing';
+        this.#protectorNote = `${OS_KEY_STORE_VAULT} No OS key store is available here, so Signet cannot open it.`;
+        return;
+      }
+      try {
+        this.#dataKey = usable.decrypt(Buffer.from(current.wrappedKey, 'base64'));
+      } catch {
+        this.#unavailable = 'os-key-store-refused';
+        this.#protectorNote = `${OS_KEY_STORE_VAULT} The OS key store could not decrypt its key: the key store was reset, or this data folder came from another user or machine.`;
+      }
+      return;
+    }
+    if (availability && !availability.usable) this.#protectorNote = availability.reason;
+    if (usable && current === null) {
       const dataKey = randomBytes(KEY_BYTES);
-      const wrappedKey = this.#osKeyStore.encrypt(dataKey).toString('base64');
+      const wrappedKey = usable.encrypt(dataKey).toString('base64');
       this.#keyFile.write({ current: { protector: 'os-keychain', wrappedKey } });
       this.#dataKey = dataKey;
-    } else if (current.protector === 'os-keychain') {
-      try {
-        this.#dataKey = this.#osKeyStore.decrypt(Buffer.from(current.wrappedKey, 'base64'));
-      } catch {
-        this.#protectorNote = 'The OS key store could not decrypt the vault key (was it reset?).';
-      }
     }
   }
 
@@ -209,6 +221,7 @@ export class Vault {
   }
 
   #requireKey(): Buffer {
+    if (!this.#dataKey && this.#unavailable) throw new AppError('VAULT_LOCKED', this.#protectorNote ?? OS_KEY_STORE_VAULT);
     if (!this.#dataKey) throw new AppError('VAULT_LOCKED', 'The vault is locked. Unlock it with your passphrase and try again.');
     return this.#dataKey;
   }

@@ -2,6 +2,7 @@
 import { ActionIcon, Badge, Box, Button, Group, SegmentedControl, Tabs, Title, Tooltip, useMantineColorScheme } from '@mantine/core';
 import { IconLock, IconLockOpen, IconSettings } from '@tabler/icons-react';
 import { useState } from 'react';
+import type { VaultState } from '../../../shared/contract/vault';
 import { api } from '../bridge';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { useVaultStatus } from '../features/vault/useVaultStatus';
@@ -15,6 +16,13 @@ import type { InitialState } from './Root';
 import { StoreReportBanner } from './StoreReportBanner';
 import { TABS } from './tabs';
 import { toPreference } from './theme';
+
+const VAULT_BADGE: Record<VaultState, string> = {
+  'not-set-up': 'Not set up',
+  locked: 'Locked',
+  unlocked: 'Unlocked',
+  unavailable: 'Unavailable',
+};
 
 export function App({ initial }: { initial: InitialState }) {
   const [vault, setVault] = useVaultStatus(initial.vault);
@@ -48,9 +56,9 @@ export function App({ initial }: { initial: InitialState }) {
                 variant="light"
                 color={unlocked ? 'teal' : 'gray'}
                 leftSection={unlocked ? <IconLockOpen size={12} /> : <IconLock size={12} />}
-                aria-label={`Vault ${unlocked ? 'unlocked' : vault.state === 'locked' ? 'locked' : 'not set up'}`}
+                aria-label={`Vault ${VAULT_BADGE[vault.state].toLowerCase()}`}
               >
-                {unlocked ? 'Unlocked' : vault.state === 'locked' ? 'Locked' : 'Not set up'}
+                {VAULT_BADGE[vault.state]}
               </Badge>
             </Group>
             <Group gap="xs">

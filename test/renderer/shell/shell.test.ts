@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createBackend } from '../../../electron/host/backend';
 import { setUpPassphrase, TEST_PASSPHRASE, useSignetWindows } from '../../harness/signet';
 import { tempFolder } from '../../harness/temp';
 
@@ -74,6 +75,44 @@ describe('app shell', () => {
     await first.close();
     const { page } = await open({ dataFolder });
     await expect.poll(() => page.getByRole('heading', { name: 'Unlock Signet' }).isVisible()).toBe(true);
+  });
+
+  it('explains, instead of asking for a passphrase, that a vault protected by the OS key store cannot be opened in this host', async () => {
+    const dataFolder = tempFolder();
+    // The desktop app set this folder up with the OS key store (a reversible stand-in here).
+    const desktop = createBackend({
+      dataFolder,
+      logger: { error: () => {}, info: () => {} },
+      osKeyStore: {
+        availability: () => ({ usable: true }),
+        encrypt: (data) => Buffer.from(data).reverse(),
+        decrypt: (data) => Buffer.from(data).reverse(),
+      },
+      info: {
+        name: 'Signet',
+        version: 'test',
+        host: 'electron',
+        versions: { node: '' },
+        nativeDialogs: true,
+        defaultSaveFolder: dataFolder,
+      },
+    });
+    desktop.graph.internal.vault.seal('a-secret', 'kept safe');
+    await desktop.close();
+    expect(JSON.parse(readFileSync(join(dataFolder, 'vault-key.json'), 'utf8')).data.current.protector).toBe('os-keychain');
+
+    const { page } = await open({ dataFolder });
+    const screen = page.getByRole('region', { name: 'Vault cannot be opened here' });
+    await screen.getByRole('heading', { name: 'This vault cannot be opened here' }).waitFor();
+    const text = await screen.textContent();
+    expect(text).toContain('protected by the OS key store, not by a passphrase');
+    expect(text).toContain('No OS key store is available here');
+    expect(text).toContain('Open Signet in Electron');
+    expect(text).toContain('SIGNET_HOME=/path/to/another/folder npm run start:browser');
+    expect(await screen.getByLabel('Data folder').textContent()).toBe(dataFolder);
+    expect(await page.getByLabel('Vault unavailable').isVisible()).toBe(true);
+    expect(await page.getByLabel('Master passphrase').count()).toBe(0);
+    expect(await page.getByRole('tab').count()).toBe(0);
   });
 
   it('switches to dark, remembers it in the settings file, and keeps it across a reload', async () => {

@@ -166,6 +166,42 @@ describe('vault', () => {
     expect(await codeOf(reopened.changePassphrase('a', 'bbbbbbbb'))).toBe('CONFLICT');
   });
 
+  it('says an OS-key-store vault cannot be opened where no OS key store is available, instead of asking for a passphrase', async () => {
+    const home = tempFolder();
+    const created = openVault(home, { osKeyStore: reversingKeyStore() });
+    created.seal('k', 'v');
+
+    // The Chromium host (no key store at all), and Electron on Linux without a keyring (basic_text).
+    const basicText: OsKeyStore = {
+      availability: () => ({ usable: false, reason: 'backend is basic_text' }),
+      encrypt: crash,
+      decrypt: crash,
+    };
+    for (const osKeyStore of [undefined, basicText]) {
+      const vault = openVault(home, { osKeyStore });
+      const status = vault.status();
+      expect(status).toMatchObject({ state: 'unavailable', protector: 'os-keychain', unavailableReason: 'os-key-store-missing' });
+      expect(status.protectorNote).toMatch(/protected by the OS key store.*No OS key store is available here/);
+      await expect(vault.unlock('any passphrase')).rejects.toMatchObject({
+        code: 'CONFLICT',
+        message: /No OS key store is available here/,
+      });
+      expect(await codeOf(() => vault.open('k'))).toBe('VAULT_LOCKED');
+      expect(await codeOf(vault.setUp('a new passphrase'))).toBe('CONFLICT');
+    }
+    // Nothing was changed: the desktop app still opens it.
+    expect(openVault(home, { osKeyStore: reversingKeyStore() }).openText('k')).toBe('v');
+  });
+
+  it('says so when the OS key store is there but cannot decrypt the vault key (keyring reset)', () => {
+    const home = tempFolder();
+    openVault(home, { osKeyStore: reversingKeyStore() });
+    const reset: OsKeyStore = { availability: () => ({ usable: true }), encrypt: crash, decrypt: crash };
+    const vault = openVault(home, { osKeyStore: reset });
+    expect(vault.status()).toMatchObject({ state: 'unavailable', protector: 'os-keychain', unavailableReason: 'os-key-store-refused' });
+    expect(vault.status().protectorNote).toContain('could not decrypt');
+  });
+
   it('falls back to a passphrase when the OS key store is not a real one (Linux basic_text), and says why', () => {
     const vault = openVault(tempFolder(), {
       osKeyStore: { availability: () => ({ usable: false, reason: 'backend is basic_text' }), encrypt: crash, decrypt: crash },
@@ -173,6 +209,15 @@ describe('vault', () => {
     expect(vault.status()).toEqual({ state: 'not-set-up', protector: 'passphrase', protectorNote: 'backend is basic_text' });
   });
 });
+
+/** A stand-in for the OS key store: reversible, so a vault it wrapped can be reopened. */
+function reversingKeyStore(): OsKeyStore {
+  return {
+    availability: () => ({ usable: true }),
+    encrypt: (data) => Buffer.from(data).reverse(),
+    decrypt: (data) => Buffer.from(data).reverse(),
+  };
+}
 
 function crash(): never {
   throw new Error('simulated crash');

@@ -1,4 +1,7 @@
-/** First run: set the master passphrase. Later runs: unlock. Shown instead of the tabs until unlocked. */
+/**
+ * First run: set the master passphrase. Later runs: unlock. A vault the OS key store cannot open here:
+ * say so and what to do. Shown instead of the tabs until unlocked.
+ */
 import { Alert, Button, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { VaultStatus } from '../../../../shared/contract/vault';
@@ -7,12 +10,19 @@ import { isAppError } from '../../../../shared/errors';
 import { api } from '../../bridge';
 import { notifyError } from '../../app/notify';
 import { PassphraseStrengthMeter } from './PassphraseStrengthMeter';
+import { VaultUnavailable } from './VaultUnavailable';
 
 export function VaultGate({ status, onChange }: { status: VaultStatus; onChange(status: VaultStatus): void }) {
   return (
     <Stack align="center" justify="center" h="100%" p="xl">
-      <Paper withBorder p="lg" w={440} shadow="xs">
-        {status.state === 'not-set-up' ? <SetUpForm onChange={onChange} /> : <UnlockForm onChange={onChange} />}
+      <Paper withBorder p="lg" w={status.state === 'unavailable' ? 560 : 440} shadow="xs">
+        {status.state === 'not-set-up' ? (
+          <SetUpForm onChange={onChange} />
+        ) : status.state === 'unavailable' ? (
+          <VaultUnavailable reason={status.unavailableReason ?? 'os-key-store-missing'} />
+        ) : (
+          <UnlockForm onChange={onChange} />
+        )}
       </Paper>
     </Stack>
   );
