@@ -274,11 +274,21 @@ export function importCurl(command: string): CurlImport {
       url,
       headers,
       body,
-      auth: bearer !== undefined ? { type: 'bearer', token: bearer } : { type: 'none' },
+      auth: importedAuth(bearer, headers),
       settings: { timeoutMs, followRedirects, maxRedirects, verifyTls, proxy },
     },
     notes,
   };
+}
+
+/**
+ * A Bearer header becomes bearer auth; another Authorization header (-u, -H) is sent as written, so
+ * "No auth". Otherwise the auth comes from the named credential, as on a new request: a pasted
+ * `callout:` URL then sends the credential's Authorization.
+ */
+function importedAuth(bearer: string | undefined, headers: KeyValue[]): RequestSpec['auth'] {
+  if (bearer !== undefined) return { type: 'bearer', token: bearer };
+  return headers.some((header) => header.name.toLowerCase() === 'authorization') ? { type: 'none' } : { type: 'inherit' };
 }
 
 /** curl --data-urlencode: `name=value` encodes the value; `=value` and `value` encode all. */

@@ -158,7 +158,9 @@ function readRequest(raw: unknown, auth: PostmanAuth | undefined, name: string, 
   const request = isObject(raw) ? raw : { url: raw };
   const url = readUrl(request.url);
   const headers = rows(request.header);
-  let specAuth: RequestAuth = { type: 'none' };
+  // Postman's default is "Inherit auth from parent": with no auth anywhere, a `callout:` URL takes
+  // its named credential's. An explicit "No Auth" or basic (sent as a header) is "No auth".
+  let specAuth: RequestAuth = auth ? { type: 'none' } : { type: 'inherit' };
   switch (auth?.type) {
     case 'bearer':
       specAuth = { type: 'bearer', token: authParams(auth, 'bearer').token ?? '' };

@@ -1,9 +1,10 @@
 // The Request tab in Chromium through the Chromium host, against real servers on 127.0.0.1:0.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { unwrapResult } from '../../harness/rpc';
 import { localhostCertificate, startServer } from '../../harness/servers';
 import { useSignetWindows } from '../../harness/signet';
-import { choose, openRequestTab } from './helpers';
+import { choose, eventually, openRequestTab } from './helpers';
 
 const windows = useSignetWindows();
 
@@ -96,8 +97,18 @@ describe('Request tab', () => {
     expect(await strip.getByRole('tab').count()).toBe(1);
   });
 
-  it('imports a pasted cURL command into a new request and exports it as cURL and Apex', async () => {
-    const { page } = await openRequestTab(windows);
+  it('imports a pasted cURL command into a new request, sends it with the named credential, and exports it as cURL and Apex', async () => {
+    const server = await startServer((_req, res) => res.writeHead(201).end());
+    const app = await openRequestTab(windows);
+    const { page } = app;
+    unwrapResult(
+      await app.backend.dispatch('credentials.create', [
+        {
+          profile: { label: 'Orders API', name: 'Orders_API', url: server.url, protocol: 'bearer' },
+          secrets: { bearerToken: 'orders-token' },
+        },
+      ]),
+    );
     await page.getByRole('button', { name: 'Import cURL' }).click();
     await page
       .getByRole('textbox', { name: 'cURL command' })
@@ -114,5 +125,16 @@ describe('Request tab', () => {
       .poll(() => page.getByLabel('Exported code', { exact: true }).textContent())
       .toContain("req.setEndpoint('callout:Orders_API/v1/orders');");
     expect(await page.getByLabel('Exported code', { exact: true }).textContent()).toContain(`req.setBody('{"a":1}');`);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog', { name: 'Export request' }).count()).toBe(0);
+    // Imported without its own auth, the callout: request takes the named credential's Authorization.
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => page.getByLabel('Status').textContent(), eventually).toBe('201 Created');
+    expect(server.requests[0]).toMatchObject({
+      method: 'POST',
+      url: '/v1/orders',
+      body: '{"a":1}',
+      headers: { authorization: 'Bearer orders-token' },
+    });
   });
 });

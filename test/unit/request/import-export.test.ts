@@ -35,6 +35,14 @@ describe('cURL import', () => {
     ]);
   });
 
+  it('leaves auth to the named credential unless the command carries its own Authorization', () => {
+    const callout = importCurl(`curl 'callout:Orders_API/v1/orders?status=open' -H 'Accept: application/json'`);
+    expect(callout.request).toMatchObject({ url: 'callout:Orders_API/v1/orders?status=open', auth: { type: 'inherit' } });
+    expect(importCurl(`curl https://x.test/a`).request.auth).toEqual({ type: 'inherit' });
+    expect(importCurl(`curl callout:Orders_API/a -u alice:pw`).request.auth).toEqual({ type: 'none' });
+    expect(importCurl(`curl callout:Orders_API/a -H 'Authorization: Bearer t'`).request.auth).toEqual({ type: 'bearer', token: 't' });
+  });
+
   it('turns -d into a POST form, a Bearer header into bearer auth, and -F into multipart', () => {
     const form = importCurl(`curl https://x.test/token -d grant_type=client_credentials -d 'scope=a b' -H 'Authorization: Bearer abc.def'`);
     expect(form.request).toMatchObject({
@@ -245,6 +253,22 @@ describe('Postman v2.1 import', () => {
       }),
     ]);
     expect(result.requests[2]!.request.auth).toEqual({ type: 'credential', name: 'Orders_JWT' });
+  });
+
+  it('leaves auth to the named credential when no level sets it; "No Auth" stays no auth', () => {
+    const result = importPostman(
+      JSON.stringify({
+        info: { name: 'Callouts', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+        item: [
+          { name: 'Inherits', request: { method: 'GET', url: 'callout:Orders_API/v1/orders' } },
+          { name: 'Off', auth: { type: 'noauth' }, request: { method: 'GET', url: 'callout:Orders_API/v1/ping' } },
+        ],
+      }),
+    );
+    expect(result.requests.map((r) => [r.name, r.request.auth])).toEqual([
+      ['Inherits', { type: 'inherit' }],
+      ['Off', { type: 'none' }],
+    ]);
   });
 
   it("keeps Postman's secret and disabled collection variables as such", () => {
