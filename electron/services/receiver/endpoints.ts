@@ -87,11 +87,13 @@ async function verifyBearer(token: string, context: ReceiverContext): Promise<Ve
     });
   }
   const { keys, notes } = await context.trustedKeys(safeHeaderKid(token));
+  // No jti replay check here: RFC 7523 §3 refuses replayed assertions at the token endpoint, while a
+  // bearer token (RFC 6750) is meant to be sent again until it expires — as Signet's own JWT
+  // credentials do when they reuse a cached token.
   return verifyJwt(token, keys, {
     ...common,
     audiences: [issuer, api, ...context.config.audiences],
     issuers: context.config.issuers,
-    replay: context.config.refuseReplayedJti ? context.replay : undefined,
     keyNotes: notes,
   });
 }

@@ -63,6 +63,7 @@ async function tokenRequest(request: ReceiverRequest, context: ReceiverContext):
   let subject: string;
   let clientId: string | undefined = client?.clientId;
   let assertion: string | undefined;
+  let grantClaims: Record<string, unknown> | undefined;
   if (grantType === JWT_BEARER_GRANT) {
     assertion = params.get('assertion') ?? undefined;
     if (!assertion)
@@ -82,6 +83,7 @@ async function tokenRequest(request: ReceiverRequest, context: ReceiverContext):
       });
       subject = verified.payload.sub as string;
       clientId ??= verified.payload.iss as string;
+      grantClaims = verified.payload;
     } catch (error) {
       if (error instanceof Rejection) throw new OAuthError('invalid_grant', error.description, 400, assertion);
       throw error;
@@ -103,6 +105,13 @@ async function tokenRequest(request: ReceiverRequest, context: ReceiverContext):
   }
 
   const scope = checkScope(params.get('scope'), context.config.allowedScopes);
+  spendJtis(context, [
+    client?.assertionClaims && {
+      claims: client.assertionClaims,
+      refuse: (description) => new OAuthError('invalid_client', `client assertion: ${description}`, 401, client.assertion),
+    },
+    grantClaims && { claims: grantClaims, refuse: (description) => new OAuthError('invalid_grant', description, 400, assertion) },
+  ]);
   const accessToken = await issueAccessToken(context, { sub: subject, clientId, scope });
   const body: Record<string, unknown> = {
     access_token: accessToken,
@@ -145,6 +154,35 @@ interface AuthenticatedClient {
   clientId: string;
   method: ClientAuthMethod | 'private_key_jwt';
   assertion?: string;
+  /** The verified claims of the private_key_jwt assertion. */
+  assertionClaims?: Record<string, unknown>;
+}
+
+interface Spent {
+  claims: Record<string, unknown>;
+  refuse: (description: string) => OAuthError;
+}
+
+/**
+ * RFC 7523 §3: a replayed assertion is refused. Its jti is spent only here, once the request has
+ * passed every check, so a client may retry a refused request (wrong scope, say) with the same one.
+ */
+function spendJtis(context: ReceiverContext, assertions: (Spent | undefined)[]) {
+  if (!context.config.refuseReplayedJti) return;
+  const spent = assertions.filter((item): item is Spent => item !== undefined);
+  for (const item of spent) {
+    try {
+      context.replay.check(item.claims);
+    } catch (error) {
+      if (error instanceof Rejection) throw item.refuse(error.description);
+      throw error;
+    }
+  }
+  context.replay.spend(
+    spent.map((item) => item.claims),
+    context.now(),
+    context.config.clockSkewSeconds,
+  );
 }
 
 /** RFC 6749 §2.3: at most one method; private_key_jwt per RFC 7523 §2.2 and §3. */
@@ -180,6 +218,7 @@ async function authenticateClient(
     const { keys, notes } = await context.trustedKeys(headerKid(assertion));
     const { tokenEndpoint, issuer } = urls(context.baseUrl);
     let clientId: string;
+    let assertionClaims: Record<string, unknown>;
     try {
       const verified = await verifyJwt(assertion, keys, {
         audiences: [tokenEndpoint, issuer, ...context.config.audiences],
@@ -200,11 +239,12 @@ async function authenticateClient(
       if (paramClientId !== undefined && paramClientId !== iss)
         throw new Rejection(`client_id ${JSON.stringify(paramClientId)} does not match the assertion's iss/sub ${JSON.stringify(iss)}`);
       clientId = iss;
+      assertionClaims = verified.payload;
     } catch (error) {
       if (error instanceof Rejection) throw new OAuthError('invalid_client', `client assertion: ${error.description}`, 401, assertion);
       throw error;
     }
-    return { clientId, method: 'private_key_jwt', assertion };
+    return { clientId, method: 'private_key_jwt', assertion, assertionClaims };
   }
 
   const secretAuth = basic

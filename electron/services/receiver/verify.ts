@@ -3,7 +3,7 @@
  * every refusal carries a sentence saying exactly what failed — "audience is X, expected one of Y".
  */
 import type { KeyObject } from 'node:crypto';
-import { compactVerify } from 'jose';
+import { compactVerify, errors } from 'jose';
 import { base64UrlToBytes, utf8 } from '../../../shared/jwt/base64url';
 
 /** A public key the receiver accepts signatures from. */
@@ -23,7 +23,10 @@ export interface VerifyRules {
   clockSkewSeconds: number;
   /** Claims that must be present besides exp and aud (e.g. iss, sub for RFC 7523 §3). */
   requiredClaims?: ('iss' | 'sub' | 'jti' | 'iat')[];
-  /** When set, a `jti` seen before is refused and a new one is remembered. */
+  /**
+   * When set, a `jti` seen before is refused. Nothing is remembered here: the caller spends the jti
+   * with {@link JtiCache.spend} once the whole request has passed every check.
+   */
   replay?: JtiCache;
   /** Seconds since the epoch (tests freeze it). */
   now: number;
@@ -92,12 +95,10 @@ export async function verifyJwt(token: string, keys: TrustedKey[], rules: Verify
   if (alg === 'none') throw new Rejection('alg "none" is refused: the token is not signed');
   if (/^HS/.test(alg))
     throw new Rejection(`alg ${quote(alg)} (a shared secret) is not accepted: the receiver verifies with public keys only`);
+  checkCritical(header.crit);
 
   const verifiedBy = await verifySignature(token, alg, header.kid, keys, rules.keyNotes ?? []);
   checkClaims(payload, rules);
-  if (rules.replay && typeof payload.jti === 'string') {
-    rules.replay.use(`${String(payload.iss)}\u0000${payload.jti}`, payload.exp as number, rules.now, rules.clockSkewSeconds);
-  }
   return { header, payload, verifiedBy };
 }
 
@@ -110,13 +111,29 @@ async function verifySignature(token: string, alg: string, kid: unknown, keys: T
     try {
       await compactVerify(token, candidate.key, { algorithms: [alg] });
       return candidate.label;
-    } catch {
-      // Wrong key, wrong key type for alg, or a bad signature: try the next key.
+    } catch (error) {
+      // A bad signature (or a key whose type does not fit alg, a TypeError): try the next key. Any
+      // other jose error is about the token itself, and no other key would change it.
+      if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof TypeError) continue;
+      if (error instanceof errors.JOSEError) throw new Rejection(`the token cannot be verified: ${error.message} (${error.code})`);
+      throw error;
     }
   }
   const kidNote = typeof kid === 'string' && !keys.some((k) => k.kid === kid) ? `; kid ${quote(kid)} matches no trusted key` : '';
   throw new Rejection(
     `the signature (${alg}) does not verify with any trusted key (tried ${keys.map((k) => k.label).join(', ')}${kidNote})${suffix}`,
+  );
+}
+
+/** RFC 7515 §4.1.11: a token whose crit names an extension the recipient does not implement is refused. */
+function checkCritical(crit: unknown) {
+  if (crit === undefined) return;
+  if (!Array.isArray(crit) || crit.length === 0 || crit.some((name) => typeof name !== 'string' || name === '')) {
+    throw new Rejection(`crit is ${quote(crit)}; it must be a non-empty list of header parameter names (RFC 7515 §4.1.11)`);
+  }
+  const [first] = crit as string[];
+  throw new Rejection(
+    `critical header parameter ${quote(first)} is not understood: the receiver implements no JWS extensions, and RFC 7515 §4.1.11 requires refusing a token whose crit lists one`,
   );
 }
 
@@ -171,10 +188,10 @@ function checkClaims(payload: Record<string, unknown>, rules: VerifyRules) {
         : `issuer is ${quote(payload.iss)}, expected one of ${list(rules.issuers)}`,
     );
   }
-  if (rules.replay && typeof payload.jti === 'string') rules.replay.check(`${String(payload.iss)}\u0000${payload.jti}`, payload.jti);
+  rules.replay?.check(payload);
 }
 
-/** Remembers each `jti` until its token expires, so a replayed assertion is refused. */
+/** Remembers each `jti` until its token expires, so a replayed assertion is refused (RFC 7523 §3). */
 export class JtiCache {
   readonly #seen = new Map<string, { usedAt: number; until: number }>();
   readonly #max: number;
@@ -183,20 +200,37 @@ export class JtiCache {
     this.#max = max;
   }
 
-  check(key: string, jti: string) {
-    const previous = this.#seen.get(key);
+  /** Throws a {@link Rejection} when this token's `jti` (per issuer) was spent before. */
+  check(payload: Record<string, unknown>) {
+    const key = jtiKey(payload);
+    const previous = key === undefined ? undefined : this.#seen.get(key);
     if (previous) {
-      throw new Rejection(`jti ${quote(jti)} was already used at ${iso(previous.usedAt)}: each token may be used once (replay refused)`);
+      throw new Rejection(
+        `jti ${quote(payload.jti)} was already used at ${iso(previous.usedAt)}: each token may be used once (replay refused)`,
+      );
     }
   }
 
-  use(key: string, exp: number, now: number, skew: number) {
+  /**
+   * Spends the `jti` of each token once the request they came with has passed every check, so a
+   * client may retry a refused request with the same assertion. Checks all before remembering any,
+   * without awaiting, so two requests racing with one assertion cannot both be accepted.
+   */
+  spend(payloads: Record<string, unknown>[], now: number, skew: number) {
+    for (const payload of payloads) this.check(payload);
     for (const [entry, value] of this.#seen) if (value.until < now) this.#seen.delete(entry);
-    if (this.#seen.size >= this.#max) this.#seen.delete(this.#seen.keys().next().value as string);
-    this.#seen.set(key, { usedAt: now, until: exp + skew });
+    for (const payload of payloads) {
+      const key = jtiKey(payload);
+      if (key === undefined) continue;
+      if (this.#seen.size >= this.#max) this.#seen.delete(this.#seen.keys().next().value as string);
+      this.#seen.set(key, { usedAt: now, until: (payload.exp as number) + skew });
+    }
   }
 
   clear() {
     this.#seen.clear();
   }
 }
+
+const jtiKey = (payload: Record<string, unknown>) =>
+  typeof payload.jti === 'string' ? `${String(payload.iss)}\u0000${payload.jti}` : undefined;

@@ -93,6 +93,12 @@ describe('Receiver tab', () => {
     expect(await page.getByText('Enter an http(s) URL.', { exact: true }).isVisible()).toBe(true);
     expect(await page.getByRole('textbox', { name: 'JWKS URL' }).inputValue()).toBe('not a url');
     await page.getByRole('button', { name: 'Discard changes' }).click();
+    // Replay refusal is for token-endpoint assertions; the option says so.
+    const replay = page.getByRole('checkbox', { name: 'Refuse replayed assertions (jti)' });
+    expect(await replay.isChecked()).toBe(true);
+    expect(await page.getByText('At /oauth2/token only (RFC 7523 §3)', { exact: false }).textContent()).toBe(
+      'At /oauth2/token only (RFC 7523 §3): an assertion or client_assertion whose jti was already accepted is refused. Bearer tokens sent to /api/* may be reused until they expire.',
+    );
 
     await page.getByRole('button', { name: 'Start' }).click();
     await expect.poll(() => page.getByLabel('Receiver status').textContent()).toMatch(/^Running at/);

@@ -46,6 +46,21 @@ describe('receiver protected API', () => {
     expect(((await response.json()) as { verifiedBy: string }).verifiedBy).toBe('certificate JWT_Signing');
   });
 
+  it('accepts the same trusted-key JWT on every call until it expires; replay refusal is for token-endpoint assertions', async () => {
+    const { peer, assertion } = await receiverTrustingOneCertificate();
+    expect(peer.receiver.config().refuseReplayedJti).toBe(true);
+    const cached = assertion({ aud: peer.apiUrl, jti: 'reused-bearer' });
+    for (const path of ['/first', '/second', '/third']) {
+      const response = await fetch(`${peer.apiUrl}${path}`, { headers: { authorization: `Bearer ${cached}` } });
+      expect(response.status, path).toBe(200);
+    }
+    const once = assertion({ jti: 'once-at-the-token-endpoint' });
+    expect((await postForm(peer.tokenEndpoint, { grant_type: JWT_BEARER_GRANT, assertion: once })).status).toBe(200);
+    const replayed = await postForm(peer.tokenEndpoint, { grant_type: JWT_BEARER_GRANT, assertion: once });
+    expect(replayed.body.error).toBe('invalid_grant');
+    expect(replayed.body.error_description).toMatch(/^jti "once-at-the-token-endpoint" was already used at /);
+  });
+
   it('answers 401 with WWW-Authenticate error="invalid_token" and the reason', async () => {
     const { backend, peer, assertion } = await receiverTrustingOneCertificate();
     const wrongAud = assertion({ aud: 'https://other.example' });

@@ -127,6 +127,37 @@ describe('receiver token endpoint: jwt-bearer grant (RFC 7523 §2.1)', () => {
     expect((await postForm(peer.tokenEndpoint, { grant_type: JWT_BEARER_GRANT, assertion: once })).status).toBe(200);
   });
 
+  it('spends a jti only when the request is accepted, so a corrected retry may reuse the assertion', async () => {
+    const { peer, assertion } = await receiverTrustingOneCertificate({ allowedScopes: ['read'] });
+    const once = assertion({ jti: 'retry-me' });
+    const badScope = await postForm(peer.tokenEndpoint, { grant_type: JWT_BEARER_GRANT, assertion: once, scope: 'admin' });
+    expect(badScope.body.error).toBe('invalid_scope');
+    const corrected = await postForm(peer.tokenEndpoint, { grant_type: JWT_BEARER_GRANT, assertion: once, scope: 'read' });
+    expect(corrected.status).toBe(200);
+    const replayed = await postForm(peer.tokenEndpoint, { grant_type: JWT_BEARER_GRANT, assertion: once, scope: 'read' });
+    expect(replayed.body.error_description).toMatch(/^jti "retry-me" was already used at /);
+  });
+
+  it('says what failed when the token is refused before its signature is checked (crit, unsupported alg)', async () => {
+    const { peer, signer } = await receiverTrustingOneCertificate();
+    const claims = { iss: 'a', sub: 'b', aud: peer.tokenEndpoint, exp: now() + 60 };
+    const critical = signRaw(signer.privateKeyPem, { alg: 'ES256', crit: ['x'], x: 1 }, claims);
+    const refused = await postForm(peer.tokenEndpoint, { grant_type: JWT_BEARER_GRANT, assertion: critical });
+    expect(refused.body).toEqual({
+      error: 'invalid_grant',
+      error_description:
+        'critical header parameter "x" is not understood: the receiver implements no JWS extensions, and RFC 7515 §4.1.11 requires refusing a token whose crit lists one',
+    });
+    const malformed = signRaw(signer.privateKeyPem, { alg: 'ES256', crit: 'x' }, claims);
+    expect((await postForm(peer.tokenEndpoint, { grant_type: JWT_BEARER_GRANT, assertion: malformed })).body.error_description).toBe(
+      'crit is "x"; it must be a non-empty list of header parameter names (RFC 7515 §4.1.11)',
+    );
+    const unknownAlg = signRaw(signer.privateKeyPem, { alg: 'ES256K' }, claims);
+    expect((await postForm(peer.tokenEndpoint, { grant_type: JWT_BEARER_GRANT, assertion: unknownAlg })).body.error_description).toBe(
+      'the token cannot be verified: alg ES256K is not supported either by JOSE or your javascript runtime (ERR_JOSE_NOT_SUPPORTED)',
+    );
+  });
+
   it('refuses garbage, alg none and HS256 tokens with a precise reason', async () => {
     const { peer } = await receiverTrustingOneCertificate();
     const cases: [string, RegExp][] = [
@@ -220,6 +251,30 @@ describe('receiver token endpoint: client_credentials', () => {
     expect(expired.body).toMatchObject({
       error: 'invalid_client',
       error_description: expect.stringMatching(/^client assertion: the token expired/),
+    });
+  });
+
+  it('lets a client retry a refused private_key_jwt request with the same assertion once it corrects the request', async () => {
+    const { peer, assertion } = await receiverTrustingOneCertificate({ allowedScopes: ['read'] });
+    const clientAssertion = assertion({ iss: 'my-client', sub: 'my-client', jti: 'client-jti' });
+    const request = (extra: Record<string, string>) =>
+      postForm(peer.tokenEndpoint, {
+        grant_type: 'client_credentials',
+        client_assertion_type: CLIENT_ASSERTION_TYPE,
+        client_assertion: clientAssertion,
+        ...extra,
+      });
+    const wrongClientId = await request({ client_id: 'other-client' });
+    expect(wrongClientId.body.error_description).toBe(
+      'client assertion: client_id "other-client" does not match the assertion\'s iss/sub "my-client"',
+    );
+    expect((await request({ client_id: 'my-client', scope: 'admin' })).body.error).toBe('invalid_scope');
+    expect((await request({ client_id: 'my-client', scope: 'read' })).status).toBe(200);
+    const replayed = await request({ client_id: 'my-client', scope: 'read' });
+    expect(replayed.status).toBe(401);
+    expect(replayed.body).toMatchObject({
+      error: 'invalid_client',
+      error_description: expect.stringMatching(/^client assertion: jti "client-jti" was already used at /),
     });
   });
 

@@ -2,7 +2,6 @@
 import {
   Alert,
   Checkbox,
-  Group,
   MultiSelect,
   NumberInput,
   SegmentedControl,
@@ -220,9 +219,10 @@ export function ReceiverSettings({ draft, onChange, running, errors }: ReceiverS
             onChange={(allowedScopes) => onChange({ allowedScopes })}
           />
         </SimpleGrid>
-        <Group mt="sm" gap="lg">
+        <Stack mt="sm" gap="sm">
           <Checkbox
-            label="Refuse replayed jti"
+            label="Refuse replayed assertions (jti)"
+            description="At /oauth2/token only (RFC 7523 §3): an assertion or client_assertion whose jti was already accepted is refused. Bearer tokens sent to /api/* may be reused until they expire."
             checked={draft.refuseReplayedJti}
             onChange={(event) => onChange({ refuseReplayedJti: event.currentTarget.checked })}
           />
@@ -231,7 +231,7 @@ export function ReceiverSettings({ draft, onChange, running, errors }: ReceiverS
             checked={draft.autoStart}
             onChange={(event) => onChange({ autoStart: event.currentTarget.checked })}
           />
-        </Group>
+        </Stack>
       </section>
     </Stack>
   );
