@@ -138,3 +138,22 @@ describe('Request tab', () => {
     });
   });
 });
+
+describe('Request tab: cURL import notes', () => {
+  it('shows what the command asked for that Signet did not apply, then opens the request', async () => {
+    const { page } = await openRequestTab(windows);
+    await page.getByRole('button', { name: 'Import cURL' }).click();
+    await page.getByRole('textbox', { name: 'cURL command' }).fill('curl https://x.test --cert c.pem --key k.pem -k');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const notes = page.getByRole('dialog', { name: 'Import cURL' }).getByRole('alert', { name: 'Imported, with notes' });
+    await expect
+      .poll(() => notes.getByRole('listitem').allTextContents())
+      .toEqual([
+        'Client certificate c.pem: import it in Certificates and set it on a named credential (mutual TLS).',
+        'Private key k.pem: import it with its certificate in Certificates.',
+      ]);
+    await page.getByRole('button', { name: 'Open request' }).click();
+    await expect.poll(() => page.getByRole('dialog', { name: 'Import cURL' }).count()).toBe(0);
+    expect(await page.getByRole('combobox', { name: 'URL' }).inputValue()).toBe('https://x.test');
+  });
+});

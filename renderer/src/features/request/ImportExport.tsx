@@ -1,5 +1,5 @@
 /** Paste a cURL command into a new request; export the open request as cURL (token only on request) or Apex. */
-import { Alert, Button, Checkbox, Code, Group, Modal, SegmentedControl, Stack, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Code, Group, List, Modal, SegmentedControl, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { SentRequest } from '../../../../shared/contract/http';
 import { exportApex } from '../../../../shared/request/apex-export';
@@ -8,42 +8,68 @@ import { importCurl, type CurlImport } from '../../../../shared/request/curl-imp
 import { CopyValue } from '../../components/CopyValue';
 import { toSpec, type RequestDraft } from './model';
 
+/**
+ * Imports on Import. When the command had options Signet could not apply (client certificates,
+ * files, unknown options) the dialog stays open and lists them before the user goes to the request.
+ */
 export function CurlImportDialog({ opened, onClose, onImport }: { opened: boolean; onClose(): void; onImport(result: CurlImport): void }) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [notes, setNotes] = useState<string[] | null>(null);
+  const close = () => {
+    setNotes(null);
+    onClose();
+  };
   const submit = () => {
     try {
-      onImport(importCurl(text));
+      const imported = importCurl(text);
+      onImport(imported);
       setText('');
       setError(null);
-      onClose();
+      if (imported.notes.length) setNotes(imported.notes);
+      else close();
     } catch (failure) {
       setError(`${(failure as Error).message} Check the command and paste it again.`);
     }
   };
   return (
-    <Modal opened={opened} onClose={onClose} title="Import cURL" size="lg">
-      <Stack gap="xs">
-        <Textarea
-          label="cURL command"
-          autosize
-          minRows={4}
-          maxRows={12}
-          value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
-          spellCheck={false}
-        />
-        {error && (
-          <Alert color="red" role="alert" p="xs">
-            {error}
+    <Modal opened={opened} onClose={close} title="Import cURL" size="lg">
+      {notes ? (
+        <Stack gap="xs">
+          <Alert color="yellow" p="xs" title="Imported, with notes">
+            <List size="sm" spacing={4}>
+              {notes.map((note, index) => (
+                <List.Item key={index}>{note}</List.Item>
+              ))}
+            </List>
           </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button onClick={submit} disabled={!text.trim()}>
-            Import
-          </Button>
-        </Group>
-      </Stack>
+          <Group justify="flex-end">
+            <Button onClick={close}>Open request</Button>
+          </Group>
+        </Stack>
+      ) : (
+        <Stack gap="xs">
+          <Textarea
+            label="cURL command"
+            autosize
+            minRows={4}
+            maxRows={12}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            spellCheck={false}
+          />
+          {error && (
+            <Alert color="red" role="alert" p="xs">
+              {error}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button onClick={submit} disabled={!text.trim()}>
+              Import
+            </Button>
+          </Group>
+        </Stack>
+      )}
     </Modal>
   );
 }
