@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'KEY_NOT_EXPORTABLE',
   'VAULT_LOCKED',
   'VAULT_NOT_SET_UP',
+  'VAULT_DAMAGED',
   'TOO_LARGE',
   'NETWORK',
   'TLS',

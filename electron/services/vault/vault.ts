@@ -3,7 +3,7 @@
  * key; the data key is wrapped by a key protector (OS key store, or a master passphrase via scrypt).
  * Internal to main — no bridge method returns what `open` returns.
  */
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import type { KeyProtectorKind, VaultStatus, VaultUnavailableReason } from '../../../shared/contract/vault';
@@ -15,8 +15,26 @@ import type { OsKeyStore } from './os-key-store';
 const OS_KEY_STORE_VAULT = "This data folder's vault is protected by the OS key store.";
 const DATA_KEY_AAD = 'signet:data-key';
 const itemAad = (id: string) => `signet:item:${id}`;
+const CHECK_LABEL = 'signet:passphrase-check';
+const CHECK_BYTES = 16;
 
-const PassphraseWrap = z.object({ protector: z.literal('passphrase'), kdf: ScryptParams, wrappedKey: z.string() });
+const WRONG_PASSPHRASE = 'That passphrase is not right. Nothing was changed — check Caps Lock and try again.';
+const KEY_DAMAGED =
+  'The vault key in vault-key.json failed its integrity check: the file was altered or damaged. Your passphrase is right, but the keys and secrets in this vault cannot be opened. Restore the data folder from a backup, or start Signet with another data folder (SIGNET_HOME).';
+
+/**
+ * `check`: an HMAC of a fixed label under the passphrase-derived key. GCM alone cannot tell a wrong
+ * passphrase from an altered `wrappedKey`; a matching check says the passphrase is right, so a failed
+ * unwrap means damage. It reveals nothing the wrap itself does not (both confirm a guess). Vaults
+ * written before it existed get it on their next unlock.
+ */
+const PassphraseWrap = z.object({
+  protector: z.literal('passphrase'),
+  kdf: ScryptParams,
+  wrappedKey: z.string(),
+  check: z.string().optional(),
+});
+type PassphraseWrap = z.infer<typeof PassphraseWrap>;
 const KeychainWrap = z.object({ protector: z.literal('os-keychain'), wrappedKey: z.string() });
 
 /** `vault-key.json`: how the data key is wrapped. `pending` exists only mid-way through a passphrase change. */
@@ -97,20 +115,22 @@ export class Vault {
     }
     if (this.#dataKey) return;
     const fromCurrent = await unwrapWithPassphrase(current, passphrase);
-    if (fromCurrent) {
+    if (typeof fromCurrent === 'object') {
       // A change that was interrupted before it completed: the old passphrase stays in force.
-      if (pending) this.#keyFile.write({ current });
-      this.#setKey(fromCurrent);
+      // A missing (older vault) or altered passphrase check is written afresh.
+      if (pending || current.check !== fromCurrent.check) this.#keyFile.write({ current: { ...current, check: fromCurrent.check } });
+      this.#setKey(fromCurrent.key);
       return;
     }
-    const fromPending = pending && (await unwrapWithPassphrase(pending, passphrase));
-    if (fromPending) {
+    const fromPending = pending ? await unwrapWithPassphrase(pending, passphrase) : 'wrong';
+    if (typeof fromPending === 'object') {
       // The change was written but not finished: finish it now.
-      this.#keyFile.write({ current: pending });
-      this.#setKey(fromPending);
+      this.#keyFile.write({ current: pending! });
+      this.#setKey(fromPending.key);
       return;
     }
-    throw new AppError('BAD_PASSPHRASE', 'That passphrase is not right. Nothing was changed — check Caps Lock and try again.');
+    if (fromCurrent === 'damaged' || fromPending === 'damaged') throw new AppError('VAULT_DAMAGED', KEY_DAMAGED);
+    throw new AppError('BAD_PASSPHRASE', WRONG_PASSPHRASE);
   }
 
   lock(): void {
@@ -131,8 +151,10 @@ export class Vault {
     if (current.protector !== 'passphrase') {
       throw new AppError('CONFLICT', 'This vault is protected by the OS key store; there is no passphrase to change.');
     }
-    const dataKey = await unwrapWithPassphrase(current, currentPassphrase);
-    if (!dataKey) throw new AppError('BAD_PASSPHRASE', 'The current passphrase is not right. Nothing was changed.');
+    const unwrapped = await unwrapWithPassphrase(current, currentPassphrase);
+    if (unwrapped === 'damaged') throw new AppError('VAULT_DAMAGED', KEY_DAMAGED);
+    if (unwrapped === 'wrong') throw new AppError('BAD_PASSPHRASE', 'The current passphrase is not right. Nothing was changed.');
+    const dataKey = unwrapped.key;
     const next = await this.#wrapWithPassphrase(dataKey, nextPassphrase);
     this.#keyFile.write({ current, pending: next });
     this.#keyFile.write({ current: next });
@@ -156,9 +178,11 @@ export class Vault {
       return open(key, sealed, itemAad(id));
     } catch (error) {
       if (error instanceof SealedBoxError) {
-        throw new AppError('INTERNAL', 'A secret in the vault failed its integrity check: the vault file was altered or damaged.', {
-          item: id,
-        });
+        throw new AppError(
+          'VAULT_DAMAGED',
+          'A secret in the vault failed its integrity check: vault-items.json was altered or damaged. Restore the data folder from a backup, or delete this entry and create or import it again.',
+          { item: id },
+        );
       }
       throw error;
     }
@@ -217,7 +241,11 @@ export class Vault {
   async #wrapWithPassphrase(dataKey: Buffer, passphrase: string) {
     const kdf = newScryptParams(this.#kdfCost);
     const kek = await deriveKey(passphrase, kdf);
-    return { protector: 'passphrase' as const, kdf, wrappedKey: seal(kek, dataKey, DATA_KEY_AAD) };
+    try {
+      return { protector: 'passphrase' as const, kdf, wrappedKey: seal(kek, dataKey, DATA_KEY_AAD), check: passphraseCheck(kek) };
+    } finally {
+      kek.fill(0);
+    }
   }
 
   #requireKey(): Buffer {
@@ -238,15 +266,33 @@ export class Vault {
   }
 }
 
-/** The data key, or `null` when the passphrase does not open this wrap. */
-async function unwrapWithPassphrase(wrap: z.infer<typeof PassphraseWrap>, passphrase: string): Promise<Buffer | null> {
+/**
+ * The data key (and the wrap's passphrase check), or why the passphrase does not open this wrap:
+ * `wrong` passphrase, or a `damaged` wrap — malformed, or failing GCM while the check says the
+ * passphrase is right.
+ */
+async function unwrapWithPassphrase(
+  wrap: PassphraseWrap,
+  passphrase: string,
+): Promise<{ key: Buffer; check: string } | 'wrong' | 'damaged'> {
   const kek = await deriveKey(passphrase, wrap.kdf);
   try {
-    return open(kek, wrap.wrappedKey, DATA_KEY_AAD);
+    return { key: open(kek, wrap.wrappedKey, DATA_KEY_AAD), check: passphraseCheck(kek) };
   } catch (error) {
-    if (error instanceof SealedBoxError) return null;
-    throw error;
+    if (!(error instanceof SealedBoxError)) throw error;
+    if (error.kind === 'malformed') return 'damaged';
+    return wrap.check !== undefined && checksMatch(wrap.check, passphraseCheck(kek)) ? 'damaged' : 'wrong';
   } finally {
     kek.fill(0);
   }
+}
+
+function passphraseCheck(kek: Buffer): string {
+  return createHmac('sha256', kek).update(CHECK_LABEL).digest().subarray(0, CHECK_BYTES).toString('base64url');
+}
+
+function checksMatch(stored: string, computed: string): boolean {
+  const a = Buffer.from(stored, 'base64url');
+  const b = Buffer.from(computed, 'base64url');
+  return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -14,6 +14,7 @@ const TITLES: Partial<Record<ErrorCode, string>> = {
   KEY_NOT_EXPORTABLE: 'Key not exportable',
   VAULT_LOCKED: 'Vault locked',
   VAULT_NOT_SET_UP: 'Vault not set up',
+  VAULT_DAMAGED: 'Vault damaged',
   TOO_LARGE: 'Too large',
   NETWORK: 'Network error',
   TLS: 'TLS error',

@@ -77,6 +77,30 @@ describe('app shell', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Unlock Signet' }).isVisible()).toBe(true);
   });
 
+  it('says the vault key was altered, not that the passphrase is wrong, when vault-key.json was tampered with', async () => {
+    const dataFolder = tempFolder();
+    const first = await open({ dataFolder });
+    await setUpPassphrase(first.page);
+    await first.close();
+    const keyFile = join(dataFolder, 'vault-key.json');
+    const file = JSON.parse(readFileSync(keyFile, 'utf8'));
+    const [format, iv, ct, tag] = file.data.current.wrappedKey.split('.');
+    const flipped = Buffer.from(ct, 'base64url');
+    flipped[0]! ^= 1;
+    file.data.current.wrappedKey = [format, iv, flipped.toString('base64url'), tag].join('.');
+    writeFileSync(keyFile, JSON.stringify(file));
+
+    const { page } = await open({ dataFolder });
+    await page.getByLabel('Master passphrase').fill('not my passphrase');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('That passphrase is not right');
+    await page.getByLabel('Master passphrase').fill(TEST_PASSPHRASE);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('failed its integrity check');
+    expect(await page.getByRole('alert').textContent()).toContain('Restore the data folder from a backup');
+    expect(await page.getByLabel('Vault locked').isVisible()).toBe(true);
+  });
+
   it('explains, instead of asking for a passphrase, that a vault protected by the OS key store cannot be opened in this host', async () => {
     const dataFolder = tempFolder();
     // The desktop app set this folder up with the OS key store (a reversible stand-in here).

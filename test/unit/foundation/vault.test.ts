@@ -88,9 +88,66 @@ describe('vault', () => {
 
     const reopened = openVault(home);
     await reopened.unlock('passphrase one');
-    expect(await codeOf(() => reopened.open('a'))).toBe('INTERNAL');
-    expect(await codeOf(() => reopened.open('b2'))).toBe('INTERNAL');
+    expect(await codeOf(() => reopened.open('a'))).toBe('VAULT_DAMAGED');
+    expect(await codeOf(() => reopened.open('b2'))).toBe('VAULT_DAMAGED');
+    expect(() => reopened.open('a')).toThrow(/altered or damaged.*backup/);
     expect(reopened.openText('b')).toBe('secret B');
+  });
+
+  it('tells a tampered vault key (VAULT_DAMAGED) from a wrong passphrase (BAD_PASSPHRASE)', async () => {
+    const home = tempFolder();
+    await openVault(home).setUp('right passphrase');
+    const keyFile = join(home, 'vault-key.json');
+    const file = JSON.parse(readFileSync(keyFile, 'utf8'));
+    file.data.current.wrappedKey = flipCiphertextBit(file.data.current.wrappedKey);
+    writeFileSync(keyFile, JSON.stringify(file));
+
+    const vault = openVault(home);
+    expect(await codeOf(vault.unlock('wrong passphrase'))).toBe('BAD_PASSPHRASE');
+    await expect(vault.unlock('right passphrase')).rejects.toMatchObject({ code: 'VAULT_DAMAGED', message: /passphrase is right.*backup/ });
+    expect(await codeOf(vault.changePassphrase('right passphrase', 'another passphrase'))).toBe('VAULT_DAMAGED');
+    expect(await codeOf(vault.changePassphrase('wrong passphrase', 'another passphrase'))).toBe('BAD_PASSPHRASE');
+    expect(vault.status().state).toBe('locked');
+
+    // A wrap that is not even a sealed box is damaged whatever the passphrase.
+    file.data.current.wrappedKey = 'sv1.garbage';
+    writeFileSync(keyFile, JSON.stringify(file));
+    expect(await codeOf(openVault(home).unlock('wrong passphrase'))).toBe('VAULT_DAMAGED');
+  });
+
+  it('gives a vault from before the passphrase check its check on the first unlock, and tells tampering from a wrong passphrase after that', async () => {
+    const home = tempFolder();
+    await openVault(home).setUp('right passphrase');
+    const keyFile = join(home, 'vault-key.json');
+    const file = JSON.parse(readFileSync(keyFile, 'utf8'));
+    delete file.data.current.check; // as written before the check existed
+    writeFileSync(keyFile, JSON.stringify(file));
+
+    const vault = openVault(home);
+    expect(await codeOf(vault.unlock('wrong passphrase'))).toBe('BAD_PASSPHRASE');
+    await vault.unlock('right passphrase');
+    const upgraded = JSON.parse(readFileSync(keyFile, 'utf8'));
+    expect(upgraded.data.current.check).toEqual(expect.any(String));
+    expect(upgraded.data.current.wrappedKey).toBe(file.data.current.wrappedKey);
+
+    upgraded.data.current.wrappedKey = flipCiphertextBit(upgraded.data.current.wrappedKey);
+    writeFileSync(keyFile, JSON.stringify(upgraded));
+    expect(await codeOf(openVault(home).unlock('right passphrase'))).toBe('VAULT_DAMAGED');
+  });
+
+  it('still unlocks with the right passphrase when only the passphrase check was altered', async () => {
+    const home = tempFolder();
+    const vault = openVault(home);
+    await vault.setUp('right passphrase');
+    vault.seal('k', 'v');
+    const keyFile = join(home, 'vault-key.json');
+    const file = JSON.parse(readFileSync(keyFile, 'utf8'));
+    file.data.current.check = Buffer.alloc(16).toString('base64url');
+    writeFileSync(keyFile, JSON.stringify(file));
+    const reopened = openVault(home);
+    expect(await codeOf(reopened.unlock('wrong passphrase'))).toBe('BAD_PASSPHRASE');
+    await reopened.unlock('right passphrase');
+    expect(reopened.openText('k')).toBe('v');
   });
 
   it('locks: the key is dropped and secrets need the passphrase again', async () => {
@@ -209,6 +266,14 @@ describe('vault', () => {
     expect(vault.status()).toEqual({ state: 'not-set-up', protector: 'passphrase', protectorNote: 'backend is basic_text' });
   });
 });
+
+/** A sealed box (`sv1.<iv>.<ciphertext>.<tag>`) with one bit of its ciphertext flipped. */
+function flipCiphertextBit(sealed: string): string {
+  const [format, iv, ct, tag] = sealed.split('.') as [string, string, string, string];
+  const flipped = Buffer.from(ct, 'base64url');
+  flipped[3]! ^= 0x40;
+  return [format, iv, flipped.toString('base64url'), tag].join('.');
+}
 
 /** A stand-in for the OS key store: reversible, so a vault it wrapped can be reopened. */
 function reversingKeyStore(): OsKeyStore {

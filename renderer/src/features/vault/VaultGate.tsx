@@ -87,8 +87,9 @@ function UnlockForm({ onChange }: { onChange(status: VaultStatus): void }) {
       onChange(await api.vault.unlock({ passphrase }));
       setError(null);
     } catch (failure) {
-      if (isAppError(failure, 'BAD_PASSPHRASE') || isAppError(failure, 'BAD_INPUT')) setError(failure.message);
-      else notifyError(failure, 'Unlocking');
+      if (isAppError(failure, 'BAD_PASSPHRASE') || isAppError(failure, 'BAD_INPUT') || isAppError(failure, 'VAULT_DAMAGED')) {
+        setError(failure.message);
+      } else notifyError(failure, 'Unlocking');
     } finally {
       setBusy(false);
     }
