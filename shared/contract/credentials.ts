@@ -96,7 +96,8 @@ export const credentialsContract = {
   /**
    * Salesforce metadata as a zip laid out like an SFDX project (`force-app/main/default/namedCredentials/…`):
    * legacy NamedCredential XML, or new-model NamedCredential + ExternalCredential XML. No secrets.
-   * `skipped` names profiles the chosen model cannot express.
+   * `skipped` names profiles the chosen model cannot express; `warnings`, per exported profile, the
+   * settings Salesforce cannot honour (e.g. a legacy JWT signed ES256).
    */
   exportSalesforce: method(
     z.tuple([
@@ -108,7 +109,7 @@ export const credentialsContract = {
         destination: SaveDestination,
       }),
     ]),
-  ).returns<SavedFile & { skipped: string[] }>(),
+  ).returns<SavedFile & { skipped: string[]; warnings: string[] }>(),
   /** `.namedCredential-meta.xml` / `.externalCredential-meta.xml` files, or zips of them, as base64. */
   importSalesforce: method(
     z.tuple([

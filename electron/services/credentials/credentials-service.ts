@@ -97,9 +97,9 @@ export function createCredentialsService({
     importProfiles: ({ content, conflict }) => applyImport(store, fromPortable(content, certificates), conflict),
     async exportSalesforce({ ids, model, layout, destination }) {
       const profiles = ids.map((id) => pickFields(store.get(id)));
-      const { files: project, zip, skipped } = exportSalesforce(profiles, model, certificates);
+      const { files: project, zip, skipped, warnings } = exportSalesforce(profiles, model, certificates);
       if (layout === 'folder') {
-        return { ...(await writeProjectFolder(project, destination, `salesforce-${model}-project`, saveDialog)), skipped };
+        return { ...(await writeProjectFolder(project, destination, `salesforce-${model}-project`, saveDialog)), skipped, warnings };
       }
       const saved = await files.save({
         suggestedName: `named-credentials-${model === 'legacy' ? 'legacy' : 'external'}-sfdx.zip`,
@@ -107,7 +107,7 @@ export function createCredentialsService({
         contents: zip,
         destination,
       });
-      return { ...saved, skipped };
+      return { ...saved, skipped, warnings };
     },
     importSalesforce: ({ files: uploaded, conflict }) => applyImport(store, importSalesforce(uploaded, certificates), conflict),
   };

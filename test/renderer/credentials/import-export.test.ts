@@ -99,6 +99,37 @@ describe('import and export', () => {
     expect(names).toEqual(['Orders', 'Billing', 'Orders_2']);
   });
 
+  it('after a legacy export, lists what Salesforce cannot honour until closed', async () => {
+    const app = await openUnlocked();
+    const { page } = app;
+    await openCredentialsTab(page);
+    const certificate = unwrapResult<{ id: string }>(
+      await app.backend.dispatch('certificates.createSelfSigned', [{ label: 'Ec', name: 'Ec', keyAlgorithm: 'EC-P256', validityDays: 30 }]),
+    );
+    unwrapResult(
+      await app.backend.dispatch('credentials.create', [
+        {
+          profile: {
+            label: 'Orders API',
+            name: 'Orders_API',
+            url: 'https://orders.example',
+            protocol: 'jwt',
+            jwt: { algorithm: 'ES256', signingCertificateId: certificate.id, audiences: ['https://orders.example'] },
+          },
+        },
+      ]),
+    );
+    await expectListed(page, 'Orders API');
+    await page.getByRole('checkbox', { name: 'Select Orders API' }).check();
+    await exportToSalesforce(page, 'Legacy Named Credential', 'Zip file', join(app.dataFolder, 'legacy.zip'));
+    const outcome = page.getByRole('dialog', { name: 'Exported to Salesforce — check these' });
+    await expect
+      .poll(() => outcome.getByRole('alert').textContent())
+      .toContain("Orders API: Salesforce's legacy JWT signs RS256 only; this profile uses ES256");
+    await outcome.getByRole('button', { name: 'Close', exact: true }).last().click();
+    await expect.poll(() => outcome.isVisible()).toBe(false);
+  });
+
   it('says why a file cannot be imported and imports nothing', async () => {
     const app = await openUnlocked();
     const { page } = app;

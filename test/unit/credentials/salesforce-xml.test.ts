@@ -250,12 +250,21 @@ describe('Salesforce metadata', () => {
       'jwtSigningCertificate',
       'jwtValidityPeriodSeconds',
       'label',
+      'namedCredentialType',
       'oauthScope',
       'principalType',
       'protocol',
     ]);
     expect(exchange).toContain('<jwtAudience>["https://auth.example.com/token","urn:extra"]</jwtAudience>');
     expect(exchange).toContain('<protocol>JwtExchange</protocol>');
+    expect(exchange).toContain('<namedCredentialType>Legacy</namedCredentialType>');
+    // What the legacy JWT cannot carry is named, per profile, instead of exported silently.
+    expect(result.warnings).toContain(
+      "Jwt: Salesforce's legacy JWT signs RS256 only; this profile uses PS384 — choose RS256 with an RSA certificate for Salesforce.",
+    );
+    expect(result.warnings).toContain(
+      "Exchange: Salesforce's legacy JWT has no header parameters; kid and x5t will not be sent — use the new model export (JwtHeaderClaim).",
+    );
     expect(exchange).toContain('<principalType>PerUser</principalType>');
     expect(exchange).toContain("<jwtFormulaSubject>'bob@example.com'</jwtFormulaSubject>");
     expect(files['force-app/main/default/namedCredentials/P_Password.namedCredential-meta.xml']).toContain('<username>svc-user</username>');

@@ -59,6 +59,8 @@ export function toLegacyXml(profile: NamedCredentialFields, certificates: Certif
     ],
     ['jwtValidityPeriodSeconds', jwt ? profile.jwt.tokenValidForSeconds : undefined],
     ['label', profile.label],
+    // META-NC: legacy Named Credentials are namedCredentialType Legacy (reference §1).
+    ['namedCredentialType', 'Legacy'],
     ['oauthScope', profile.protocol === 'jwt-exchange' && profile.scope ? profile.scope : undefined],
     ['principalType', PRINCIPAL[profile.identityType]],
     ['protocol', protocol],

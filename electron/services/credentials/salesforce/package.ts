@@ -12,6 +12,7 @@ import { toApiName } from '../../../../shared/names';
 import type { CertificateStore } from '../../certificates/certificate-store';
 import type { ImportCandidate } from '../portable';
 import { toExternalCredentialXml, toSecuredNamedCredentialXml, fromSecured } from './external-credential';
+import { legacyWarnings } from './export-warnings';
 import { fromLegacy, legacyUnsupported, toLegacyXml, type CertificateNames } from './legacy';
 import { parseMetadata, text, type ParsedDocument } from './xml';
 
@@ -45,12 +46,15 @@ function extrasOf(profile: NamedCredentialFields, names: CertificateNames) {
   };
 }
 
-/** The SFDX project as a zip; profiles the model cannot express are listed in `skipped`. */
+/**
+ * The SFDX project as a zip. Profiles the model cannot express at all are listed in `skipped`;
+ * settings of exported profiles that Salesforce cannot honour, in `warnings`.
+ */
 export function exportSalesforce(
   profiles: NamedCredentialFields[],
   model: SalesforceModel,
   certificates: CertificateStore,
-): { files: Record<string, Uint8Array>; zip: Uint8Array; skipped: string[] } {
+): { files: Record<string, Uint8Array>; zip: Uint8Array; skipped: string[]; warnings: string[] } {
   const names = certificateNames(certificates);
   const files: Record<string, Uint8Array> = {
     'sfdx-project.json': strToU8(
@@ -58,6 +62,7 @@ export function exportSalesforce(
     ),
   };
   const skipped: string[] = [];
+  const warnings: string[] = [];
   for (const profile of profiles) {
     const extras = extrasOf(profile, names);
     if (model === 'legacy') {
@@ -67,6 +72,7 @@ export function exportSalesforce(
         continue;
       }
       files[`${ROOT}/namedCredentials/${profile.name}.namedCredential-meta.xml`] = strToU8(toLegacyXml(profile, names, extras));
+      warnings.push(...legacyWarnings(profile));
     } else {
       files[`${ROOT}/namedCredentials/${profile.name}.namedCredential-meta.xml`] = strToU8(toSecuredNamedCredentialXml(profile, names));
       files[`${ROOT}/externalCredentials/${profile.name}.externalCredential-meta.xml`] = strToU8(
@@ -75,7 +81,7 @@ export function exportSalesforce(
     }
   }
   if (Object.keys(files).length === 1) throw new AppError('BAD_INPUT', skipped.join(' ') || 'Choose at least one profile to export.');
-  return { files, zip: zipSync(files, { level: 6, mtime: new Date('2020-01-01T00:00:00Z') }), skipped };
+  return { files, zip: zipSync(files, { level: 6, mtime: new Date('2020-01-01T00:00:00Z') }), skipped, warnings };
 }
 
 interface MetadataFile {

@@ -1,6 +1,5 @@
 /** Export selected profiles (Signet JSON, Salesforce metadata) and import them back with a conflict choice. */
 import { Alert, Button, Group, Menu, Modal, Radio, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconFileExport, IconFileImport } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import type { ConflictChoice, ImportReport, NamedCredentialView, SalesforceModel } from '../../../../shared/contract/credentials';
@@ -189,46 +188,79 @@ function SalesforceExportDialog({ ids, opened, onClose }: { ids: string[]; opene
   const saveFile = useSaveFile();
   const [model, setModel] = useState<SalesforceModel>('new');
   const [layout, setLayout] = useState<'zip' | 'folder'>('zip');
+  const [outcome, setOutcome] = useState<{ skipped: string[]; warnings: string[] } | null>(null);
   const run = async () => {
-    let skipped: string[] = [];
+    let found = { skipped: [] as string[], warnings: [] as string[] };
     onClose();
     const result = await saveFile({
       title: 'Save the Salesforce project',
       suggestedName: `salesforce-${model === 'legacy' ? 'legacy' : 'external'}-project${layout === 'zip' ? '.zip' : ''}`,
       save: async (destination) => {
         const saved = await api.credentials.exportSalesforce({ ids, model, layout, destination });
-        skipped = saved.skipped;
+        found = { skipped: saved.skipped, warnings: saved.warnings };
         return saved;
       },
     });
-    if (result.saved && skipped.length) {
-      notifications.show({ color: 'yellow', title: 'Some profiles were left out', message: skipped.join(' '), autoClose: 10000 });
-    }
+    if (result.saved && (found.skipped.length || found.warnings.length)) setOutcome(found);
   };
   return (
-    <Modal opened={opened} onClose={onClose} title="Export to Salesforce">
-      <Stack gap="sm">
-        <Text size="xs">
-          {ids.length} profile{ids.length === 1 ? '' : 's'}, laid out like an SFDX project (force-app/main/default/namedCredentials/…).
-          Secrets are never exported.
-        </Text>
-        <Radio.Group label="Metadata" value={model} onChange={(value) => setModel(value as SalesforceModel)}>
-          <Stack gap={4} mt={4}>
-            <Radio value="new" label="Named Credential + External Credential (every protocol)" />
-            <Radio value="legacy" label="Legacy Named Credential (No Authentication, Password, JWT, JWT Token Exchange)" />
-          </Stack>
-        </Radio.Group>
-        <Radio.Group label="Write as" value={layout} onChange={(value) => setLayout(value as 'zip' | 'folder')}>
-          <Group gap="md" mt={4}>
-            <Radio value="zip" label="Zip file" />
-            <Radio value="folder" label="Folder" />
+    <>
+      <ExportOutcome outcome={outcome} onClose={() => setOutcome(null)} />
+      <Modal opened={opened} onClose={onClose} title="Export to Salesforce">
+        <Stack gap="sm">
+          <Text size="xs">
+            {ids.length} profile{ids.length === 1 ? '' : 's'}, laid out like an SFDX project (force-app/main/default/namedCredentials/…).
+            Secrets are never exported.
+          </Text>
+          <Radio.Group label="Metadata" value={model} onChange={(value) => setModel(value as SalesforceModel)}>
+            <Stack gap={4} mt={4}>
+              <Radio value="new" label="Named Credential + External Credential (every protocol)" />
+              <Radio value="legacy" label="Legacy Named Credential (No Authentication, Password, JWT, JWT Token Exchange)" />
+            </Stack>
+          </Radio.Group>
+          <Radio.Group label="Write as" value={layout} onChange={(value) => setLayout(value as 'zip' | 'folder')}>
+            <Group gap="md" mt={4}>
+              <Radio value="zip" label="Zip file" />
+              <Radio value="folder" label="Folder" />
+            </Group>
+          </Radio.Group>
+          <Group justify="flex-end" gap="xs">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button onClick={() => void run().catch((failure) => notifyError(failure, 'Export'))}>Export</Button>
           </Group>
-        </Radio.Group>
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button onClick={() => void run().catch((failure) => notifyError(failure, 'Export'))}>Export</Button>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
+/** After an export: the profiles left out, and the settings Salesforce cannot honour — kept open until read. */
+function ExportOutcome({ outcome, onClose }: { outcome: { skipped: string[]; warnings: string[] } | null; onClose(): void }) {
+  return (
+    <Modal opened={outcome !== null} onClose={onClose} title="Exported to Salesforce — check these">
+      <Stack gap="sm">
+        {!!outcome?.skipped.length && (
+          <Alert color="yellow" p="xs" title="Left out">
+            {outcome.skipped.map((line) => (
+              <Text key={line} size="xs">
+                {line}
+              </Text>
+            ))}
+          </Alert>
+        )}
+        {!!outcome?.warnings.length && (
+          <Alert color="orange" p="xs" title="Salesforce cannot honour these settings">
+            {outcome.warnings.map((line) => (
+              <Text key={line} size="xs">
+                {line}
+              </Text>
+            ))}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button onClick={onClose}>Close</Button>
         </Group>
       </Stack>
     </Modal>
