@@ -162,7 +162,10 @@ export interface CalloutResponse {
   headers: [string, string][];
   /** The final URL, after redirects. */
   url: string;
+  /** The last hop as sent (after redirects). */
   sent: SentRequest;
+  /** The request as first written, before any redirect (after a 401 refresh, the retry's): what export reproduces. */
+  firstSent: SentRequest;
   body: ResponseBody;
   totalMs: number;
   timeline: TimelineHop[];

@@ -1,5 +1,5 @@
 /**
- * A request as a cURL command. From the last send (`sent`) it is exactly what went on the wire —
+ * A request as a cURL command. From the last send (`sent`, its first hop) it is exactly what went on the wire —
  * the token included only when the user chooses so; otherwise from the editor, `{{variables}}` and
  * `callout:` left as they are.
  */
@@ -7,7 +7,7 @@ import type { RequestSpec, SentRequest } from '../contract/http';
 import { shellQuote } from './shell-words';
 
 export interface CurlExportOptions {
-  /** What was sent last (resolved URL and headers, Authorization included). */
+  /** The first hop of the last send (resolved URL and headers, Authorization included), while the draft is unchanged. */
   sent?: SentRequest;
   /** Write the Authorization value as sent; otherwise a `$TOKEN`-style placeholder. */
   includeToken?: boolean;
@@ -64,7 +64,8 @@ export function exportCurl(spec: RequestSpec, options: CurlExportOptions = {}): 
       break;
   }
   if (!spec.settings.verifyTls) lines.push('-k');
-  if (spec.settings.followRedirects && !sent) lines.push('-L');
+  // `sent` is the first hop, so curl follows the same redirects (and, like Signet, drops Authorization across origins).
+  if (spec.settings.followRedirects) lines.push('-L');
   return lines.join(' \\\n  ');
 }
 

@@ -101,7 +101,7 @@ export class CalloutEngine {
         attempt = retry;
         auth.trace = refreshed.trace;
       }
-      const { last, timeline, sent } = attempt;
+      const { last, timeline, sent, firstSent } = attempt;
       return {
         requestId,
         status: last.status,
@@ -109,6 +109,7 @@ export class CalloutEngine {
         headers: last.headers,
         url: sent.url,
         sent,
+        firstSent,
         body: describeBody(last),
         totalMs: performance.now() - started,
         timeline,
@@ -202,7 +203,7 @@ export class CalloutEngine {
     auth: { credential?: ResolvedCredential };
     cancellation: Cancellation;
     started: number;
-  }): Promise<{ last: HopResult; timeline: TimelineHop[]; sent: SentRequest }> {
+  }): Promise<{ last: HopResult; timeline: TimelineHop[]; sent: SentRequest; firstSent: SentRequest }> {
     const { settings } = input.request;
     const firstHopTls: TransportOptions = {
       verifyTls: settings.verifyTls,
@@ -217,11 +218,13 @@ export class CalloutEngine {
     const firstOrigin = url.origin;
     const timeline: TimelineHop[] = [];
     const seen: string[] = [];
+    let firstSent: SentRequest | undefined;
     for (;;) {
       const hopStart = performance.now() - input.started;
       const flat: string[] = [];
       for (const [name, value] of headers) flat.push(name, value);
       const sent: SentRequest = { method, url: url.href, headers, bodySize: body === null ? 0 : Buffer.byteLength(body) };
+      firstSent ??= sent;
       const tls = url.origin === firstOrigin ? firstHopTls : otherOriginTls;
       const result = await exchange({
         url,
@@ -238,7 +241,7 @@ export class CalloutEngine {
       const hop: TimelineHop = { method, url: url.href, status: result.status, startMs: hopStart, phases: result.phases };
       timeline.push(hop);
       const location = header(result.headers, 'location');
-      if (!settings.followRedirects || !REDIRECTS.has(result.status) || !location) return { last: result, timeline, sent };
+      if (!settings.followRedirects || !REDIRECTS.has(result.status) || !location) return { last: result, timeline, sent, firstSent };
       seen.push(url.href);
       if (seen.length > settings.maxRedirects) {
         throw new AppError(

@@ -136,6 +136,23 @@ describe('Request tab', () => {
       body: '{"a":1}',
       headers: { authorization: 'Bearer orders-token' },
     });
+    // Export after the send: exactly what went on the wire, the token only when asked for.
+    await page.getByRole('button', { name: 'Export' }).click();
+    await choose(page, 'cURL');
+    const asSent = (token: string) =>
+      [
+        `curl -X POST ${server.url}/v1/orders`,
+        "  -H 'Content-Type: application/json'",
+        `  -H 'Authorization: Bearer ${token}'`,
+        `  -H 'User-Agent: ${server.requests[0]!.headers['user-agent']}'`,
+        "  -H 'Accept: */*'",
+        '  --compressed',
+        `  --data-raw '{"a":1}'`, // imported without -L, so redirects stay off
+      ].join(' \\\n');
+    const exported = page.getByLabel('Exported code', { exact: true });
+    await expect.poll(() => exported.textContent()).toBe(asSent('$TOKEN'));
+    await page.getByRole('checkbox', { name: 'Include the token as sent' }).check();
+    await expect.poll(() => exported.textContent()).toBe(asSent('orders-token'));
   });
 });
 

@@ -117,6 +117,7 @@ describe('cURL and Apex export', () => {
         "  -H 'Authorization: Bearer $TOKEN'",
         '  --compressed',
         `  --data-raw '{"note":"it'\\''s\nnew"}'`,
+        '  -L',
       ].join(' \\\n'),
     );
     const withToken = exportCurl(spec, { sent, includeToken: true });

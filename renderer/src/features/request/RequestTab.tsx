@@ -15,6 +15,7 @@ import { PostmanImportDialog } from './PostmanImportDialog';
 import { RequestEditor } from './RequestEditor';
 import { RequestTabStrip } from './RequestTabStrip';
 import { RequestSidebar } from './Sidebar';
+import { sentForExport } from './model';
 import { useEnvironments } from './useEnvironments';
 import { useRequestLibrary } from './useRequestLibrary';
 import { useRequestTabs } from './useRequestTabs';
@@ -128,7 +129,7 @@ export function RequestTab() {
         />
       )}
       {dialog === 'environments' && <EnvironmentsDialog environments={environments} onClose={() => setDialog(null)} />}
-      {dialog === 'export' && <ExportDialog opened onClose={() => setDialog(null)} draft={current.draft} sent={current.response?.sent} />}
+      {dialog === 'export' && <ExportDialog opened onClose={() => setDialog(null)} draft={current.draft} sent={sentForExport(current)} />}
       {library.saveDialog}
       <Box style={{ flex: 1, minHeight: 0, display: 'flex' }}>
         <RequestSidebar library={library} />

@@ -1,5 +1,5 @@
 /** The state of one open request (an inner tab) and how it becomes what main sends. */
-import type { CalloutResponse, KeyValue, RequestSpec } from '../../../../shared/contract/http';
+import type { CalloutResponse, KeyValue, RequestSpec, SentRequest } from '../../../../shared/contract/http';
 import { DEFAULT_TIMEOUT_MS } from '../../../../shared/contract/http';
 import { parseCalloutUrl } from '../../../../shared/request/callout-url';
 import { paramsFromUrl, type ParamRow } from '../../../../shared/request/url-params';
@@ -20,6 +20,8 @@ export interface OpenRequest {
   folderId: string | null;
   sending: { startedAt: number; sendId: string } | null;
   response: CalloutResponse | null;
+  /** The draft as it was sent for `response` (see {@link sentForExport}). */
+  sentJson: string | null;
   error: { code: string; message: string; details?: Record<string, unknown> } | null;
 }
 
@@ -54,6 +56,15 @@ export function toSpec(draft: RequestDraft): RequestSpec {
 
 export function specJson(draft: RequestDraft): string {
   return JSON.stringify(toSpec(draft));
+}
+
+/**
+ * What export reproduces "as sent": the first hop of the last send (not a redirect's GET, and with
+ * the Authorization a cross-origin redirect dropped), and only while the draft is still the one sent.
+ */
+export function sentForExport(open: Pick<OpenRequest, 'draft' | 'response' | 'sentJson'>): SentRequest | undefined {
+  if (!open.response || open.sentJson !== specJson(open.draft)) return undefined;
+  return open.response.firstSent;
 }
 
 export function isDirty(open: OpenRequest): boolean {

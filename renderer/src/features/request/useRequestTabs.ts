@@ -26,6 +26,7 @@ function makeTab(options: NewTabOptions = {}): OpenRequest {
     folderId: options.folderId ?? null,
     sending: null,
     response: null,
+    sentJson: null,
     error: null,
   };
 }
@@ -88,12 +89,12 @@ export function useRequestTabs() {
       patch(id, (current) => ({ ...current, draft, sending: { startedAt: Date.now(), sendId }, error: null }));
       try {
         const response = await api.http.send({ requestId: sendId, request: toSpec(draft), environmentId, name: tab.name });
-        patch(id, (current) => ({ ...current, sending: null, response, error: null }));
+        patch(id, (current) => ({ ...current, sending: null, response, sentJson: specJson(draft), error: null }));
       } catch (error) {
         const coded = isAppError(error)
           ? { code: error.code, message: error.message, details: error.details }
           : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
-        patch(id, (current) => ({ ...current, sending: null, response: null, error: coded }));
+        patch(id, (current) => ({ ...current, sending: null, response: null, sentJson: null, error: coded }));
       }
     },
     [patch],
