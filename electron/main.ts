@@ -7,6 +7,7 @@ import { serveOverIpc, webContentsEventSink } from './ipc';
 import { electronSaveDialog } from './platform/dialogs';
 import { electronStoreFiles } from './platform/electron-store-files';
 import { safeStorageKeyStore } from './platform/safe-storage';
+import { denyPermissions } from './platform/window-hardening';
 import { APP_ORIGIN, APP_SCHEME, createMainWindow, isExternalLink } from './window';
 
 const PRELOAD = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
@@ -37,9 +38,7 @@ if (!process.env.SIGNET_MULTI_INSTANCE && !app.requestSingleInstanceLock()) {
       const asset = await loadAsset(RENDERER_DIR, url.pathname);
       return new Response(new Uint8Array(asset.body), { status: asset.status, headers: asset.headers });
     });
-    // Checklist #5: the renderer needs no permission (camera, notifications, ...).
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-    session.defaultSession.setPermissionCheckHandler(() => false);
+    denyPermissions(session.defaultSession);
 
     const backend = createBackend({
       dataFolder,

@@ -2,7 +2,10 @@
 import type { SafeStorage } from 'electron';
 import type { OsKeyStore } from '../services/vault/os-key-store';
 
-export function safeStorageKeyStore(safeStorage: SafeStorage, platform: NodeJS.Platform = process.platform): OsKeyStore {
+/** What the key store uses of Electron's safeStorage. */
+export type SafeStoragePort = Pick<SafeStorage, 'isEncryptionAvailable' | 'getSelectedStorageBackend' | 'encryptString' | 'decryptString'>;
+
+export function safeStorageKeyStore(safeStorage: SafeStoragePort, platform: NodeJS.Platform = process.platform): OsKeyStore {
   return {
     availability() {
       if (!safeStorage.isEncryptionAvailable()) {

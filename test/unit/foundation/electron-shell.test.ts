@@ -1,14 +1,21 @@
 // The thin Electron glue that can be checked without the binary: sender validation, asset serving,
-// window hardening. `electron` itself is mocked only where a module imports it at load time.
+// window hardening, the safeStorage key store. Each is our own function over a few Electron methods,
+// driven here by recording stand-ins; nothing imports Electron at run time.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY, loadAsset, resolveAsset } from '../../../electron/host/assets';
 import { INVOKE_CHANNEL, isTrustedSender, serveOverIpc } from '../../../electron/ipc';
+import { safeStorageKeyStore, type SafeStoragePort } from '../../../electron/platform/safe-storage';
+import {
+  denyPermissions,
+  guardNavigation,
+  isExternalLink,
+  secureWebPreferences,
+  type GuardedContents,
+} from '../../../electron/platform/window-hardening';
 import { createTestBackend } from '../../harness/services';
 import { tempFolder } from '../../harness/temp';
-
-vi.mock('electron', () => ({ BrowserWindow: class {}, shell: { openExternal: vi.fn() } }));
 
 const ORIGIN = 'app://signet';
 
@@ -96,8 +103,7 @@ describe('renderer assets', () => {
 });
 
 describe('main window hardening', () => {
-  it('uses the security checklist web preferences', async () => {
-    const { secureWebPreferences, isExternalLink } = await import('../../../electron/window');
+  it('uses the security checklist web preferences', () => {
     expect(secureWebPreferences('/p.cjs')).toMatchObject({
       preload: '/p.cjs',
       sandbox: true,
@@ -111,4 +117,113 @@ describe('main window hardening', () => {
     expect(isExternalLink('javascript:alert(1)')).toBe(false);
     expect(isExternalLink('smb://host/share')).toBe(false);
   });
+
+  it('keeps the window on the app origin: off-origin navigation and redirects are cancelled, webviews refused', () => {
+    const window = guardedWindow();
+    for (const event of ['will-navigate', 'will-redirect'] as const) {
+      expect(window.fire(event, 'app://signet/index.html'), event).toBe(false);
+      expect(window.fire(event, 'app://signet/assets/app.js'), event).toBe(false);
+      for (const url of [
+        'https://attacker.example/',
+        'app://signet.evil/index.html',
+        'app://signet',
+        'file:///etc/passwd',
+        'about:blank',
+      ]) {
+        expect(window.fire(event, url), `${event} ${url}`).toBe(true);
+      }
+    }
+    expect(window.fire('will-attach-webview')).toBe(true);
+  });
+
+  it('denies every new window, and hands only http(s) links to the system browser', () => {
+    const window = guardedWindow();
+    for (const url of ['https://example.com/docs', 'http://localhost:8080/']) {
+      expect(window.openWindow(url)).toEqual({ action: 'deny' });
+    }
+    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'app://signet/index.html', 'smb://host/share', 'not a url']) {
+      expect(window.openWindow(url)).toEqual({ action: 'deny' });
+    }
+    expect(window.openedExternally).toEqual(['https://example.com/docs', 'http://localhost:8080/']);
+  });
+
+  it('refuses every permission request and check', () => {
+    type RequestHandler = (contents: null, permission: string, callback: (granted: boolean) => void) => void;
+    type CheckHandler = (contents: null, permission: string) => boolean;
+    let request: RequestHandler | undefined;
+    let check: CheckHandler | undefined;
+    const session = {
+      setPermissionRequestHandler: (handler: RequestHandler) => void (request = handler),
+      setPermissionCheckHandler: (handler: CheckHandler) => void (check = handler),
+    };
+    denyPermissions(session as unknown as Parameters<typeof denyPermissions>[0]);
+    const answers: boolean[] = [];
+    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read']) {
+      request!(null, permission, (granted) => answers.push(granted));
+      expect(check!(null, permission), permission).toBe(false);
+    }
+    expect(answers).toEqual([false, false, false, false]);
+  });
 });
+
+describe('safeStorage as the vault key store', () => {
+  function fakeSafeStorage(available: boolean, backend: string): SafeStoragePort & { backendAsked: number } {
+    const fake = {
+      backendAsked: 0,
+      isEncryptionAvailable: () => available,
+      getSelectedStorageBackend: () => (fake.backendAsked++, backend as ReturnType<SafeStoragePort['getSelectedStorageBackend']>),
+      encryptString: (text: string) => Buffer.from(text, 'utf8').reverse(),
+      decryptString: (data: Buffer) => Buffer.from(data).reverse().toString('utf8'),
+    };
+    return fake;
+  }
+
+  it('does not count Linux basic_text or an unknown backend as a real key store, and says why', () => {
+    for (const backend of ['basic_text', 'unknown']) {
+      const availability = safeStorageKeyStore(fakeSafeStorage(true, backend), 'linux').availability();
+      expect(availability.usable, backend).toBe(false);
+      expect(availability.usable ? '' : availability.reason).toContain(`"${backend}"`);
+    }
+  });
+
+  it('uses a real Linux keyring (gnome_libsecret, kwallet), and round-trips the data key through it', () => {
+    for (const backend of ['gnome_libsecret', 'kwallet5']) {
+      expect(safeStorageKeyStore(fakeSafeStorage(true, backend), 'linux').availability(), backend).toEqual({ usable: true });
+    }
+    const store = safeStorageKeyStore(fakeSafeStorage(true, 'gnome_libsecret'), 'linux');
+    const dataKey = Buffer.from('0123456789abcdef0123456789abcdef');
+    expect(store.decrypt(store.encrypt(dataKey))).toEqual(dataKey);
+  });
+
+  it('needs encryption to be available at all, and asks about the backend only on Linux', () => {
+    const unavailable = safeStorageKeyStore(fakeSafeStorage(false, 'gnome_libsecret'), 'linux').availability();
+    expect(unavailable).toMatchObject({ usable: false, reason: expect.stringContaining('No OS key store') });
+    const mac = fakeSafeStorage(true, 'unknown'); // macOS and Windows report no Linux backend
+    expect(safeStorageKeyStore(mac, 'darwin').availability()).toEqual({ usable: true });
+    expect(safeStorageKeyStore(mac, 'win32').availability()).toEqual({ usable: true });
+    expect(mac.backendAsked).toBe(0);
+  });
+});
+
+/** A WebContents stand-in that records the handlers guardNavigation installs, and fires them. */
+function guardedWindow() {
+  type Handler = (event: { preventDefault(): void }, url?: string) => void;
+  const handlers = new Map<string, Handler>();
+  let openHandler: ((details: { url: string }) => unknown) | undefined;
+  const contents = {
+    on: (name: string, handler: Handler) => (handlers.set(name, handler), contents),
+    setWindowOpenHandler: (handler: (details: { url: string }) => unknown) => void (openHandler = handler),
+  };
+  const openedExternally: string[] = [];
+  guardNavigation(contents as unknown as GuardedContents, (url) => openedExternally.push(url));
+  return {
+    openedExternally,
+    /** Fires `name`; true when the handler cancelled the event. */
+    fire(name: string, url?: string) {
+      let prevented = false;
+      handlers.get(name)!({ preventDefault: () => (prevented = true) }, url);
+      return prevented;
+    },
+    openWindow: (url: string) => openHandler!({ url }),
+  };
+}
