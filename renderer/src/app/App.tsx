@@ -103,8 +103,8 @@ function MainTabs() {
           </Tabs.Tab>
         ))}
       </Tabs.List>
-      {TABS.map(({ id, label, Panel }) => (
-        <Tabs.Panel key={id} value={id} style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
+      {TABS.map(({ id, label, Panel, keepMounted }) => (
+        <Tabs.Panel key={id} value={id} keepMounted={keepMounted} style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
           <ErrorBoundary area={`the ${label} tab`}>
             <Panel />
           </ErrorBoundary>

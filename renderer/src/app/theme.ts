@@ -18,6 +18,7 @@ export const theme = createTheme({
     Checkbox: { defaultProps: { size: 'xs' } },
     Switch: { defaultProps: { size: 'xs' } },
     SegmentedControl: { defaultProps: { size: 'xs' } },
+    // Hidden panels unmount; a main tab that must keep its state says so in app/tabs.tsx.
     Tabs: { defaultProps: { keepMounted: false } },
   },
 });

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { unwrapResult } from '../../harness/rpc';
 import { startServer } from '../../harness/servers';
-import { useSignetWindows } from '../../harness/signet';
+import { TEST_PASSPHRASE, useSignetWindows } from '../../harness/signet';
 
 const { openUnlocked } = useSignetWindows();
 
@@ -46,7 +46,6 @@ describe('Inspector', () => {
     expect(await claims.locator('tr[data-claim="exp"]').textContent()).toContain(
       new Date((seconds() + 240) * 1000).toISOString().slice(0, 16),
     );
-    console.log(await claims.textContent());
     expect(await claims.locator('tr[data-claim="iat"]').textContent()).toContain('issued 1 min ago');
     expect(await claims.locator('tr[data-claim="custom"]').textContent()).toContain('Custom claim');
     expect(await panel(page).getByLabel('Lifetime').textContent()).toBe('Lifetime: 5 min (300 s).');
@@ -253,6 +252,50 @@ describe('Inspector', () => {
     await choose(page, 'Craft');
     await panel(page).getByRole('button', { name: 'Send as Bearer in a new request' }).click();
     await expect.poll(() => page.getByRole('tab', { name: 'Request' }).getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('keeps the pasted token, its recent entry and the forms across a visit to another tab; a hand-off is applied once', async () => {
+    const { page } = await openInspector();
+    const token = createSigner({ key: secret, algorithm: 'HS256' })({ sub: 'kept-across-tabs', exp: seconds() + 300 });
+    await panel(page).getByLabel('Token', { exact: true }).fill(token);
+    const recent = panel(page).getByRole('region', { name: 'Recent tokens' });
+    await expect.poll(() => recent.getByRole('button', { name: 'Open kept-across-tabs' }).isVisible()).toBe(true);
+    await panel(page).getByLabel('Expected issuer').fill('https://kept.example');
+    await choose(page, 'Craft');
+    await choose(page, 'Unsigned (alg none)');
+    await panel(page).getByRole('button', { name: 'Sign token' }).click();
+    await expect.poll(() => panel(page).getByLabel('Signed token', { exact: true }).inputValue()).toMatch(/\.$/);
+    const unsigned = await panel(page).getByLabel('Signed token', { exact: true }).inputValue();
+    await choose(page, 'Decode & verify');
+
+    const visitRequestTab = async () => {
+      await page.getByRole('tab', { name: 'Request', exact: true }).click();
+      await expect.poll(() => page.getByRole('tabpanel', { name: 'Request' }).isVisible()).toBe(true);
+      await page.getByRole('tab', { name: 'Inspector', exact: true }).click();
+      await expect.poll(() => panel(page).isVisible()).toBe(true);
+    };
+    await visitRequestTab();
+    expect(await panel(page).getByLabel('Token', { exact: true }).inputValue()).toBe(token);
+    expect(await recent.getByRole('button', { name: 'Open kept-across-tabs' }).isVisible()).toBe(true);
+    expect(await panel(page).getByLabel('Expected issuer').inputValue()).toBe('https://kept.example');
+    await choose(page, 'Craft');
+    expect(await panel(page).getByLabel('Signed token', { exact: true }).inputValue()).toBe(unsigned);
+
+    // "Open in Inspector" hands the crafted token over; a token pasted afterwards is not replaced by it
+    // when the tab is shown again.
+    await panel(page).getByRole('button', { name: 'Open in Inspector' }).click();
+    await expect.poll(() => panel(page).getByLabel('Token', { exact: true }).inputValue()).toBe(unsigned);
+    await panel(page).getByLabel('Token', { exact: true }).fill(token);
+    await visitRequestTab();
+    expect(await panel(page).getByLabel('Token', { exact: true }).inputValue()).toBe(token);
+
+    // "Until Signet locks or closes": locking forgets them.
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await page.getByLabel('Master passphrase').fill(TEST_PASSPHRASE);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByRole('tab', { name: 'Inspector', exact: true }).click();
+    await expect.poll(() => panel(page).getByLabel('Token', { exact: true }).inputValue()).toBe('');
+    expect(await recent.textContent()).toContain('Tokens you open appear here until Signet locks or closes.');
   });
 
   it('crafts an unsigned token and an HMAC token; pins a token into the vault and opens it again', async () => {

@@ -3,7 +3,7 @@
  * warnings, claims; verify the signature in main; validate claims; or craft and sign a token.
  */
 import { Box, Grid, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { VerifyResult } from '../../../../shared/contract/inspector';
 import { lintToken } from '../../../../shared/jwt/lint';
 import { useIntent } from '../../app/navigation';
@@ -53,9 +53,12 @@ export function InspectorTab() {
   const now = useNow(5000);
   const intent = useIntent('inspector');
 
-  // "Open in Inspector" from another tab lands here with the token loaded.
+  // "Open in Inspector" from another tab lands here with the token loaded — once per hand-off: the
+  // tab stays mounted, and its effects run again each time it is shown.
+  const handledIntent = useRef(0);
   useEffect(() => {
-    if (!intent) return;
+    if (!intent || intent.seq === handledIntent.current) return;
+    handledIntent.current = intent.seq;
     setText(intent.payload.token);
     setMode('decode');
   }, [intent]);
