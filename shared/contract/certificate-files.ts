@@ -12,8 +12,12 @@ export const MAX_IMPORT_BYTES = 1024 * 1024;
 
 export const FileUpload = z.object({
   name: z.string().max(255).default(''),
-  /** The file's bytes, base64. The cap is checked by the service (TOO_LARGE) after this loose bound. */
-  base64: z.string().max(80 * 1024 * 1024),
+  /**
+   * The file's bytes, base64. No bound here on purpose: a zod bound would answer BAD_INPUT, while
+   * the service refuses any file over MAX_IMPORT_BYTES as TOO_LARGE with a message that says what to
+   * do — on the string's length, before decoding (the payload is already in memory either way).
+   */
+  base64: z.string(),
 });
 export type FileUpload = z.input<typeof FileUpload>;
 

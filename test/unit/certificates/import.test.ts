@@ -197,6 +197,24 @@ describe('bad input: a coded error with a helpful message, nothing stored', () =
     expect(performance.now() - started).toBeLessThan(3000);
   });
 
+  it('a file far over the cap (over 60 MB) sent straight to the bridge: TOO_LARGE with the friendly message, not a validation error', async () => {
+    const backend = await unlockedBackend();
+    const huge = { name: 'huge.jks', base64: 'A'.repeat(96 * 1024 * 1024) }; // 72 MB of bytes
+    expect(await analyze(backend, [huge])).toMatchObject({
+      ok: false,
+      error: { code: 'TOO_LARGE', message: /huge\.jks is larger than 1 MB/ },
+    });
+    const entries = [{ ref: '0', label: 'Huge', name: 'Huge' }];
+    expect(await backend.dispatch('certificates.importEntries', [{ files: [huge], entries }])).toMatchObject({
+      ok: false,
+      error: { code: 'TOO_LARGE' },
+    });
+    expect(await backend.dispatch('certificates.uploadSigned', [{ id: 'any', file: huge }])).toMatchObject({
+      ok: false,
+      error: { code: 'TOO_LARGE' },
+    });
+  });
+
   it('allows RSA-1024 and expired certificates with a warning', async () => {
     const backend = await unlockedBackend();
     const { records } = await importAll(backend, [file(() => ossl, 'weak.key')(), file(() => ossl, 'weak.crt')()]);
