@@ -115,6 +115,8 @@ export interface TimingPhases {
   downloadMs: number;
   totalMs: number;
   reusedConnection: boolean;
+  /** A new connection through a proxy: `connectMs` covers the proxy, the CONNECT tunnel and TLS (one step in undici). */
+  viaProxy?: boolean;
 }
 
 /** One request/response on the wire; a redirect adds one hop. */

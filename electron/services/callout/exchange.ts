@@ -201,6 +201,7 @@ class Hop implements Dispatcher.DispatchHandler, SocketTimingSink {
       contentEncoding: this.#decoder ? this.#encoding : undefined,
       phases: {
         ...(timing ? { dnsMs: timing.dnsMs, connectMs: timing.connectMs, tlsMs: timing.tlsMs } : {}),
+        ...(timing?.viaProxy ? { viaProxy: true } : {}),
         firstByteMs: this.#firstByte - this.#written,
         downloadMs: ended - this.#firstByte,
         totalMs: ended - this.#started,

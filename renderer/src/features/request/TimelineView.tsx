@@ -49,7 +49,11 @@ export function TimelineView({ response }: { response: CalloutResponse }) {
                 {hop.phases.reusedConnection ? 'reused' : hop.phases.dnsMs === undefined ? '—' : formatMs(hop.phases.dnsMs)}
               </Table.Td>
               <Table.Td>
-                {hop.phases.connectMs === undefined ? (hop.phases.reusedConnection ? 'reused' : '—') : formatMs(hop.phases.connectMs)}
+                {hop.phases.connectMs === undefined
+                  ? hop.phases.reusedConnection
+                    ? 'reused'
+                    : '—'
+                  : `${formatMs(hop.phases.connectMs)}${hop.phases.viaProxy ? ' via proxy' : ''}`}
               </Table.Td>
               <Table.Td>{hop.phases.tlsMs === undefined ? '—' : formatMs(hop.phases.tlsMs)}</Table.Td>
               <Table.Td>{formatMs(hop.phases.firstByteMs)}</Table.Td>
