@@ -1,10 +1,14 @@
 // Export to Salesforce names, per profile, each setting the chosen model cannot honour (reference §1.3 legacy JWT,
 // §2.4 new-model claims) instead of exporting it silently.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import type { ImportReport } from '../../../shared/contract/credentials';
 import type { NamedCredentialInput } from '../../../shared/credentials/profile';
 import { unwrapResult } from '../../harness/rpc';
 import type { TestBackend } from '../../harness/services';
+import { withoutSignetComments } from './salesforce-fixtures';
 import { createProfile, makeCertificate, profileInput, unlockedBackend } from './setup';
 
 async function exportWarnings(backend: TestBackend, ids: string[], model: 'legacy' | 'new'): Promise<string[]> {
@@ -115,5 +119,124 @@ describe('legacy export warnings', () => {
     expect(await exportWarnings(backend, [view.id], 'legacy')).toEqual([
       "Orders API: only the active user's subject (bob@example.com) is exported, as a constant jwtFormulaSubject; Salesforce evaluates a formula per user — replace it with one (e.g. $User.Username) in Setup.",
     ]);
+  });
+});
+
+describe('new model export', () => {
+  it('a profile within Salesforce’s External Credential JWT (RS256, iat and nbf, no jti) exports without warnings', async () => {
+    const backend = await unlockedBackend();
+    const rsa = await makeCertificate(backend, 'RSA-2048');
+    const view = await createProfile(backend, plainRs256(rsa.id, { jwt: { includeIat: true, includeNbf: true } }));
+    expect(await exportWarnings(backend, [view.id], 'new')).toEqual([]);
+  });
+
+  it('names the algorithm, jti, iat/nbf left out, the Per User table, missing iss/sub/aud and what lives on the principal', async () => {
+    const backend = await unlockedBackend();
+    const ec = await makeCertificate(backend, 'EC-P256');
+    const perUser = await createProfile(
+      backend,
+      profileInput({
+        name: 'Per_User',
+        label: 'Per User',
+        protocol: 'jwt-exchange',
+        identityType: 'per-user',
+        perUserSubjects: [
+          { user: 'alice', subject: 'alice@example.com' },
+          { user: 'bob', subject: 'bob@example.com' },
+        ],
+        activeUser: 'bob',
+        tokenEndpointUrl: 'https://auth.example.com/token',
+        extraParams: [{ name: 'resource', value: 'r' }],
+        jwt: { algorithm: 'ES256', signingCertificateId: ec.id, includeIat: false, issuer: '' },
+      }),
+    );
+    const secret = await createProfile(
+      backend,
+      profileInput({
+        name: 'Secret',
+        label: 'Secret',
+        protocol: 'client-credentials',
+        clientAuth: 'client_secret_post',
+        clientId: 'client-9',
+        tokenEndpointUrl: 'https://auth.example.com/token',
+      }),
+      { clientSecret: 's' },
+    );
+    const password = await createProfile(backend, profileInput({ name: 'Pw', label: 'Pw', protocol: 'password', username: 'u' }), {
+      password: 'p',
+    });
+    expect(await exportWarnings(backend, [perUser.id, secret.id, password.id], 'new')).toEqual([
+      'Per User: External Credentials have no field for extra token request parameters; resource will not be sent.',
+      'Per User: Salesforce signs External Credential JWTs with RS256 (or RS512) only; this profile uses ES256 — choose RS256 with an RSA certificate for Salesforce.',
+      'Per User: Salesforce always adds iat and nbf; this profile leaves out iat.',
+      'Per User: Salesforce does not add jti; a peer that requires a jti will refuse its tokens.',
+      "Per User: only the active user's subject (bob@example.com) is exported, as a constant sub claim; Salesforce evaluates a formula per user — replace it with one (e.g. $User.Username) in Setup.",
+      'Per User: Salesforce requires iss, sub and aud once any claim is set; this profile has no iss — set Issuer.',
+      'Secret: enter the Client ID (client-9) and Client Secret for the principal in Setup; External Credential metadata carries neither.',
+      'Pw: enter the Username and Password for the principal in Setup; External Credential metadata carries neither.',
+    ]);
+  });
+
+  it('states what Salesforce can hold: Per User sub, a JWT’s scope claim, x5t, a client assertion’s default aud — read back without the Signet comment', async () => {
+    const backend = await unlockedBackend();
+    const rsa = await makeCertificate(backend, 'RSA-2048', 'Rsa_Signing');
+    const perUser = await createProfile(
+      backend,
+      plainRs256(rsa.id, {
+        name: 'Per_User',
+        protocol: 'jwt',
+        identityType: 'per-user',
+        perUserSubjects: [{ user: 'bob', subject: "o'brien@example.com" }],
+        activeUser: 'bob',
+        scope: 'orders.read',
+        scopePlacement: 'form',
+        jwt: { x5t: true, x5tS256: true, kid: 'thumbprint' },
+      }),
+    );
+    const client = await createProfile(
+      backend,
+      plainRs256(rsa.id, {
+        name: 'Client',
+        protocol: 'client-credentials',
+        clientAuth: 'private_key_jwt',
+        clientId: 'client-1',
+        jwt: { audiences: [] },
+      }),
+    );
+    const path = join(backend.dataFolder, 'plain.zip');
+    unwrapResult(
+      await backend.dispatch('credentials.exportSalesforce', [{ ids: [perUser.id, client.id], model: 'new', destination: { path } }]),
+    );
+    const files = Object.fromEntries(Object.entries(unzipSync(readFileSync(path))).map(([name, bytes]) => [name, strFromU8(bytes)]));
+    const perUserEc = files['force-app/main/default/externalCredentials/Per_User.externalCredential-meta.xml']!;
+    expect(perUserEc).toMatch(
+      /<parameterName>sub<\/parameterName>\s*<parameterType>JwtBodyClaim<\/parameterType>\s*<parameterValue>o'brien@example.com</,
+    );
+    expect(perUserEc).toMatch(
+      /<parameterName>scope<\/parameterName>\s*<parameterType>JwtBodyClaim<\/parameterType>\s*<parameterValue>orders.read</,
+    );
+    expect(perUserEc).toMatch(
+      new RegExp(`<parameterName>x5t</parameterName>\\s*<parameterType>JwtHeaderClaim</parameterType>\\s*<parameterValue>${rsa.x5t}<`),
+    );
+    const clientEc = files['force-app/main/default/externalCredentials/Client.externalCredential-meta.xml']!;
+    expect(clientEc).toMatch(
+      /<parameterName>aud<\/parameterName>\s*<parameterType>JwtBodyClaim<\/parameterType>\s*<parameterValue>https:\/\/auth.example.com\/token</,
+    );
+
+    const report = unwrapResult<ImportReport>(
+      await backend.dispatch('credentials.importSalesforce', [
+        { files: [{ name: 'retrieved.zip', base64: withoutSignetComments(files) }], conflict: 'rename' },
+      ]),
+    );
+    expect(report.renamed.map((entry) => entry.to)).toEqual(['Per_User_2', 'Client_2']);
+    const store = backend.graph.internal.credentialStore;
+    expect(store.findByName('Per_User_2')).toMatchObject({
+      identityType: 'per-user',
+      perUserSubjects: [{ user: 'default', subject: "o'brien@example.com" }],
+      activeUser: 'default',
+      scope: 'orders.read',
+      jwt: { x5t: true, x5tS256: true, kid: 'thumbprint', signingCertificateId: rsa.id },
+    });
+    expect(store.findByName('Client_2')).toMatchObject({ clientId: 'client-1', jwt: { audiences: [] } });
   });
 });

@@ -2,129 +2,33 @@
 // the reference, plain Salesforce files without Signet's comment, and the coded errors of bad files.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { ImportReport, NamedCredentialView } from '../../../shared/contract/credentials';
-import type { NamedCredentialInput as ProfileInput } from '../../../shared/credentials/profile';
+import type { ImportReport } from '../../../shared/contract/credentials';
 import { pickFields } from '../../../electron/services/credentials/portable';
 import { unwrapResult } from '../../harness/rpc';
 import type { TestBackend } from '../../harness/services';
+import { certificateNameIn, exportZip, modelledBySalesforce, richProfiles, withoutSignetComments } from './salesforce-fixtures';
 import { createProfile, errorOf, makeCertificate, unlockedBackend } from './setup';
 
-async function richProfiles(backend: TestBackend) {
-  const signing = await makeCertificate(backend, 'RSA-2048', 'Jwt_Signing');
-  const client = await makeCertificate(backend, 'EC-P256', 'Mtls_Client');
-  const common = {
-    url: 'https://api.example.com/v2',
-    clientCertificateId: client.id,
-    generateAuthorizationHeader: true,
-    allowMergeFieldsInHeader: true,
-    allowMergeFieldsInBody: false,
-    customHeaders: [
-      { name: 'X-Tenant', value: '{{tenant}}' },
-      { name: 'X-Token', value: '{!$Credential.OAuthToken}' },
-    ],
-  };
-  const jwt = {
-    issuer: 'signet-client',
-    audiences: ['https://auth.example.com/token', 'urn:extra'],
-    tokenValidForSeconds: 180,
-    signingCertificateId: signing.id,
-    algorithm: 'PS384' as const,
-    kid: 'custom' as const,
-    customKid: 'key-7',
-    x5t: true,
-    includeJti: false,
-    clockSkewSeconds: 45,
-    customClaims: JSON.stringify({ tenant: '{{tenant}}', level: 2, roles: ['a', 'b'] }, null, 2),
-  };
-  const inputs: [ProfileInput, Record<string, string>][] = [
-    [{ ...common, label: 'None', name: 'P_None', protocol: 'none', identityType: 'anonymous' }, {}],
-    [{ ...common, label: 'Password', name: 'P_Password', protocol: 'password', username: 'svc-user' }, { password: 'pw' }],
-    [{ ...common, label: 'Bearer', name: 'P_Bearer', protocol: 'bearer' }, { bearerToken: 'tok' }],
-    [
-      {
-        ...common,
-        label: 'Jwt',
-        name: 'P_Jwt',
-        protocol: 'jwt',
-        namedPrincipalSubject: 'alice',
-        scope: 'read',
-        scopePlacement: 'claim',
-        jwt,
-      },
-      {},
-    ],
-    [
-      {
-        ...common,
-        label: 'Exchange',
-        name: 'P_Exchange',
-        protocol: 'jwt-exchange',
-        identityType: 'per-user',
-        perUserSubjects: [
-          { user: 'alice', subject: 'alice@example.com' },
-          { user: 'bob', subject: 'bob@example.com' },
-        ],
-        activeUser: 'bob',
-        tokenEndpointUrl: 'https://auth.example.com/token',
-        scope: 'api refresh_token',
-        scopePlacement: 'both',
-        extraParams: [{ name: 'audience', value: 'https://api.example.com' }],
-        refreshOnStatus: [403, 419],
-        jwt,
-      },
-      {},
-    ],
-    [
-      {
-        ...common,
-        label: 'Client JWT',
-        name: 'P_Client_Jwt',
-        protocol: 'client-credentials',
-        clientId: 'client-1',
-        clientAuth: 'private_key_jwt',
-        tokenEndpointUrl: 'https://auth.example.com/token',
-        scope: 'orders',
-        jwt: { ...jwt, kid: 'thumbprint' },
-      },
-      {},
-    ],
-    [
-      {
-        ...common,
-        label: 'Client Basic',
-        name: 'P_Client_Basic',
-        protocol: 'client-credentials',
-        clientId: 'client-2',
-        clientAuth: 'client_secret_basic',
-        tokenEndpointUrl: 'https://auth.example.com/token',
-      },
-      { clientSecret: 's' },
-    ],
-    [
-      {
-        ...common,
-        label: 'Client Post',
-        name: 'P_Client_Post',
-        protocol: 'client-credentials',
-        clientId: 'client-3',
-        clientAuth: 'client_secret_post',
-        tokenEndpointUrl: 'https://auth.example.com/token',
-      },
-      { clientSecret: 's' },
-    ],
-  ];
-  const views: NamedCredentialView[] = [];
-  for (const [input, secrets] of inputs) views.push(await createProfile(backend, input, secrets));
-  return { views, signing, client };
-}
-
-async function exportZip(backend: TestBackend, ids: string[], model: 'legacy' | 'new') {
-  const path = join(backend.dataFolder, `${model}.zip`);
-  const result = unwrapResult(await backend.dispatch('credentials.exportSalesforce', [{ ids, model, destination: { path } }]));
-  const entries = unzipSync(readFileSync(path));
-  return { result, path, files: Object.fromEntries(Object.entries(entries).map(([name, bytes]) => [name, strFromU8(bytes)])) };
+/**
+ * Salesforce drops XML comments on deploy and retrieve: the fields its model states must survive without Signet's.
+ * Imported beside the originals (renamed), so the certificates — and their thumbprints — are the same ones.
+ */
+async function expectPlainRoundTrip(backend: TestBackend, files: Record<string, string>, names: string[], model: 'legacy' | 'new') {
+  const report = unwrapResult<ImportReport>(
+    await backend.dispatch('credentials.importSalesforce', [
+      { files: [{ name: 'retrieved.zip', base64: withoutSignetComments(files) }], conflict: 'rename' },
+    ]),
+  );
+  expect(report.renamed.map((entry) => entry.from).sort()).toEqual([...names].sort());
+  const names2 = certificateNameIn(backend);
+  for (const { from, to } of report.renamed) {
+    const original = pickFields(backend.graph.internal.credentialStore.findByName(from)!);
+    const imported = pickFields(backend.graph.internal.credentialStore.findByName(to)!);
+    expect(modelledBySalesforce({ ...imported, name: from }, model, names2), `${from} without the signet comment`).toEqual(
+      modelledBySalesforce(original, model, names2),
+    );
+  }
 }
 
 describe('Salesforce metadata', () => {
@@ -218,6 +122,12 @@ describe('Salesforce metadata', () => {
         normalise(pickFields(backend.graph.internal.credentialStore.get(view.id)), backend),
       );
     }
+    await expectPlainRoundTrip(
+      backend,
+      files,
+      views.map((view) => view.name),
+      'new',
+    );
   });
 
   it('legacy model: NoAuthentication, Password, Jwt and JwtExchange round-trip; bearer and client credentials are skipped with a reason', async () => {
@@ -280,6 +190,7 @@ describe('Salesforce metadata', () => {
       const original = pickFields(backend.graph.internal.credentialStore.findByName(name)!);
       expect(pickFields(backend.graph.internal.credentialStore.findByName(`${name}_2`)!), name).toEqual({ ...original, name: `${name}_2` });
     }
+    await expectPlainRoundTrip(backend, files, ['P_None', 'P_Password', 'P_Jwt', 'P_Exchange'], 'legacy');
   });
 
   it('writes the project as a folder, and asks before writing into a non-empty one', async () => {

@@ -102,6 +102,11 @@ export function newModelWarnings(profile: NamedCredentialFields, claims: Record<
   if (profile.protocol === 'password') {
     warnings.push(`${label}: enter the Username and Password for the principal in Setup; External Credential metadata carries neither.`);
   }
+  if (profile.protocol === 'client-credentials' && profile.clientAuth !== 'private_key_jwt') {
+    warnings.push(
+      `${label}: enter the Client ID (${profile.clientId}) and Client Secret for the principal in Setup; External Credential metadata carries neither.`,
+    );
+  }
   if (
     profile.extraParams.some((param) => param.name) &&
     (profile.protocol === 'jwt-exchange' || profile.protocol === 'client-credentials')

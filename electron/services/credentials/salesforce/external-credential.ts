@@ -60,7 +60,7 @@ export function toExternalCredentialXml(profile: NamedCredentialFields, certific
   if (signs) {
     const certificate = certificates.nameOf(profile.jwt.signingCertificateId);
     if (certificate) add({ certificate, parameterName: 'SigningCertificate', parameterType: 'SigningCertificate' });
-    for (const [name, value] of Object.entries(bodyClaims(profile)))
+    for (const [name, value] of Object.entries(jwtBodyClaims(profile)))
       add({ parameterName: name, parameterType: 'JwtBodyClaim', parameterValue: value });
     for (const [name, value] of Object.entries(headerClaims(profile, certificates)))
       add({ parameterName: name, parameterType: 'JwtHeaderClaim', parameterValue: value });
@@ -143,17 +143,30 @@ export function toSecuredNamedCredentialXml(profile: NamedCredentialFields, cert
   ]);
 }
 
-function bodyClaims(profile: NamedCredentialFields): Record<string, string> {
+/** The JWT body claims as `JwtBodyClaim` parameters: what Signet's mint puts in the JWT (jwt-mint.ts). */
+export function jwtBodyClaims(profile: NamedCredentialFields): Record<string, string> {
   const claims: Record<string, string> = {};
   const clientAssertion = profile.protocol === 'client-credentials';
   const iss = clientAssertion ? profile.clientId : profile.jwt.issuer;
   if (iss) claims.iss = iss;
-  const sub = clientAssertion ? profile.clientId : profile.identityType === 'named-principal' ? profile.namedPrincipalSubject : undefined;
+  // Reference §2.4: sub is text for a Named Principal and a formula for Per User. Signet's per-user
+  // table has no formula equivalent: the active user's subject goes as text (the export warns).
+  const sub = clientAssertion
+    ? profile.clientId
+    : profile.identityType === 'named-principal'
+      ? profile.namedPrincipalSubject
+      : profile.identityType === 'per-user'
+        ? profile.perUserSubjects.find((row) => row.user === profile.activeUser)?.subject
+        : undefined;
   if (sub) claims.sub = sub;
-  const aud = audiencesTo(profile.jwt.audiences);
-  if (aud) claims.aud = profile.jwt.audiences.length === 1 ? profile.jwt.audiences[0]! : aud;
+  // RFC 7523 §3: a client assertion's aud defaults to the token endpoint, as Signet mints it.
+  const audiences =
+    clientAssertion && profile.jwt.audiences.length === 0 && profile.tokenEndpointUrl ? [profile.tokenEndpointUrl] : profile.jwt.audiences;
+  const aud = audiencesTo(audiences);
+  if (aud) claims.aud = audiences.length === 1 ? audiences[0]! : aud;
   claims.exp = expFormula(profile.jwt.tokenValidForSeconds);
-  if (profile.scope && profile.scopePlacement !== 'form') claims.scope = profile.scope;
+  // A bearer JWT (protocol JWT) has no form to carry scope: it is a claim whatever the placement.
+  if (profile.scope && (profile.scopePlacement !== 'form' || profile.protocol === 'jwt')) claims.scope = profile.scope;
   const custom = parseCustomClaims(profile.jwt.customClaims);
   if (custom.ok)
     for (const [name, value] of Object.entries(custom.claims)) claims[name] = typeof value === 'string' ? value : JSON.stringify(value);
@@ -168,6 +181,9 @@ function headerClaims(profile: NamedCredentialFields, certificates: CertificateN
     if (thumbprint) claims.kid = thumbprint;
   }
   if (profile.jwt.typ) claims.typ = profile.jwt.typ;
+  const x5t = certificates.x5tOf?.(profile.jwt.signingCertificateId);
+  if (profile.jwt.x5t && x5t) claims.x5t = x5t.x5t;
+  if (profile.jwt.x5tS256 && x5t) claims['x5t#S256'] = x5t['x5t#S256'];
   return claims;
 }
 
@@ -208,6 +224,23 @@ export function fromSecured(
   const validity = /\+\s*(\d+)\s*\)\)\}\s*$/.exec(exp ?? '')?.[1];
   const perUser = byType('PerUserPrincipal').length > 0;
   const signing = byType('SigningCertificate')[0]?.certificate;
+  const signingCertificateId = signing ? certificates.idOf(signing) : base.jwt.signingCertificateId;
+  const clientAssertion = shape.protocol === 'client-credentials';
+  const tokenEndpointUrl = byType('AuthProviderUrl')[0]?.parameterValue ?? base.tokenEndpointUrl;
+  let audiences = aud !== undefined ? audiencesFrom(aud) : base.jwt.audiences;
+  // The export states the token endpoint as a client assertion's default aud; keep "no Audiences".
+  if (clientAssertion && base.jwt.audiences.length === 0 && audiences.length === 1 && audiences[0] === tokenEndpointUrl) audiences = [];
+  const perUserSubjects =
+    perUser && !clientAssertion && sub !== undefined && base.perUserSubjects.length === 0
+      ? [{ user: 'default', subject: sub }]
+      : base.perUserSubjects;
+  const thumbprintKid =
+    header.kid !== undefined && (base.jwt.kid === 'thumbprint' || header.kid === certificates.thumbprintOf?.(signingCertificateId));
+  const kid = thumbprintKid
+    ? { kid: 'thumbprint' as const }
+    : header.kid !== undefined
+      ? { kid: 'custom' as const, customKid: header.kid }
+      : {};
   const headers = ncParams
     .filter((param) => param.parameterType === 'HttpHeader')
     .sort((a, b) => Number(a.sequenceNumber ?? 0) - Number(b.sequenceNumber ?? 0));
@@ -223,18 +256,23 @@ export function fromSecured(
     url: ncParams.find((param) => param.parameterType === 'Url')?.parameterValue ?? base.url,
     clientCertificateId: clientCertificate ? certificates.idOf(clientCertificate) : base.clientCertificateId,
     identityType: perUser ? 'per-user' : base.identityType === 'anonymous' ? 'anonymous' : 'named-principal',
-    namedPrincipalSubject: shape.protocol !== 'client-credentials' && sub !== undefined && !perUser ? sub : base.namedPrincipalSubject,
-    clientId: shape.protocol === 'client-credentials' && iss !== undefined ? iss : base.clientId,
-    tokenEndpointUrl: byType('AuthProviderUrl')[0]?.parameterValue ?? base.tokenEndpointUrl,
+    namedPrincipalSubject: !clientAssertion && sub !== undefined && !perUser ? sub : base.namedPrincipalSubject,
+    perUserSubjects,
+    activeUser: perUser ? (base.activeUser ?? perUserSubjects[0]?.user ?? null) : base.activeUser,
+    clientId: clientAssertion && iss !== undefined ? iss : base.clientId,
+    tokenEndpointUrl,
     scope: formScope ?? scopeClaim ?? base.scope,
+    // Protocol JWT always sends scope as a claim, so its placement setting is Signet's alone.
     scopePlacement:
-      formScope !== undefined && scopeClaim !== undefined
-        ? 'both'
-        : scopeClaim !== undefined
-          ? 'claim'
-          : formScope !== undefined
-            ? 'form'
-            : base.scopePlacement,
+      shape.protocol === 'jwt' && formScope === undefined
+        ? base.scopePlacement
+        : formScope !== undefined && scopeClaim !== undefined
+          ? 'both'
+          : scopeClaim !== undefined
+            ? 'claim'
+            : formScope !== undefined
+              ? 'form'
+              : base.scopePlacement,
     refreshOnStatus: byType('AdditionalRefreshStatusCode').length
       ? byType('AdditionalRefreshStatusCode')
           .map((param) => Number(param.parameterValue))
@@ -249,11 +287,13 @@ export function fromSecured(
     jwt: {
       ...base.jwt,
       issuer: shape.protocol !== 'client-credentials' && iss !== undefined ? iss : base.jwt.issuer,
-      audiences: aud !== undefined ? audiencesFrom(aud) : base.jwt.audiences,
+      audiences,
       tokenValidForSeconds: validity ? Number(validity) : base.jwt.tokenValidForSeconds,
-      signingCertificateId: signing ? certificates.idOf(signing) : base.jwt.signingCertificateId,
+      signingCertificateId,
       typ: header.typ ?? base.jwt.typ,
-      ...(header.kid !== undefined && base.jwt.kid !== 'thumbprint' ? { kid: 'custom' as const, customKid: header.kid } : {}),
+      ...kid,
+      x5t: header.x5t !== undefined || base.jwt.x5t,
+      x5tS256: header['x5t#S256'] !== undefined || base.jwt.x5tS256,
       customClaims: custom,
     },
   };

@@ -12,6 +12,8 @@ export interface CertificateNames {
   idOf(name: string | undefined): string | null;
   /** The JWK thumbprint (Signet's default kid) of a certificate. */
   thumbprintOf?(id: string | null): string | undefined;
+  /** The `x5t` and `x5t#S256` header values of a certificate (undefined for a key without one). */
+  x5tOf?(id: string | null): { x5t: string; 'x5t#S256': string } | undefined;
 }
 
 const PRINCIPAL: Record<NamedCredentialFields['identityType'], string> = {

@@ -11,8 +11,8 @@ import { AppError } from '../../../../shared/errors';
 import { toApiName } from '../../../../shared/names';
 import type { CertificateStore } from '../../certificates/certificate-store';
 import type { ImportCandidate } from '../portable';
-import { toExternalCredentialXml, toSecuredNamedCredentialXml, fromSecured } from './external-credential';
-import { legacyWarnings } from './export-warnings';
+import { jwtBodyClaims, toExternalCredentialXml, toSecuredNamedCredentialXml, fromSecured } from './external-credential';
+import { legacyWarnings, newModelWarnings } from './export-warnings';
 import { fromLegacy, legacyUnsupported, toLegacyXml, type CertificateNames } from './legacy';
 import { parseMetadata, text, type ParsedDocument } from './xml';
 
@@ -29,6 +29,10 @@ export function certificateNames(certificates: CertificateStore, warnings: strin
       return record?.id ?? null;
     },
     thumbprintOf: (id) => (id ? certificates.list().find((entry) => entry.id === id)?.jwkThumbprint : undefined),
+    x5tOf: (id) => {
+      const record = id ? certificates.list().find((entry) => entry.id === id) : undefined;
+      return record?.hasCertificate ? { x5t: record.x5t, 'x5t#S256': record['x5t#S256'] } : undefined;
+    },
   };
 }
 
@@ -78,6 +82,7 @@ export function exportSalesforce(
       files[`${ROOT}/externalCredentials/${profile.name}.externalCredential-meta.xml`] = strToU8(
         toExternalCredentialXml(profile, names, extras),
       );
+      warnings.push(...newModelWarnings(profile, jwtBodyClaims(profile)));
     }
   }
   if (Object.keys(files).length === 1) throw new AppError('BAD_INPUT', skipped.join(' ') || 'Choose at least one profile to export.');
