@@ -1,8 +1,11 @@
 // The Certificates tab in Chromium: create (each key type, progress and cancel), table, details, rename, delete guard.
 import { X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCertificate, detailsOf, rowNames } from '../../harness/certificates-ui';
+import { createCertificate, detailsOf, rowNames, saveTo } from '../../harness/certificates-ui';
 import { useSignetWindows } from '../../harness/signet';
+import { tempFolder } from '../../harness/temp';
 
 const { openUnlocked } = useSignetWindows();
 
@@ -53,6 +56,32 @@ describe('Certificates tab', () => {
     await dialog.getByRole('button', { name: 'Save' }).click();
     const drawer = await detailsOf(page, 'Big key');
     expect(await drawer.getByLabel('Key', { exact: true }).textContent()).toBe('RSA 4096');
+  });
+
+  it('creates with a custom validity and a non-exportable key: Export offers only public formats, and the chain exports as PEM', async () => {
+    const { page, backend } = await openUnlocked();
+    await createCertificate(page, { label: 'Short lived', keyType: 'EC P-256', fields: { 'Validity (days)': '90' }, exportable: false });
+    const drawer = await detailsOf(page, 'Short lived');
+    const record = backend.graph.internal.certificates.list()[0]!;
+    expect(record.exportable).toBe(false);
+    const certificate = new X509Certificate(record.chainPem);
+    // notBefore is backdated a minute; notAfter is 90 days after creation.
+    expect(Date.parse(certificate.validTo) - Date.parse(certificate.validFrom)).toBe(90 * 86_400_000 + 60_000);
+    expect(await drawer.getByText('Private key not exportable').first().isVisible()).toBe(true);
+
+    await drawer.getByRole('button', { name: 'Export' }).click();
+    const menu = page.getByRole('menu');
+    await menu.waitFor();
+    for (const name of ['PKCS#12 with private key…', 'Encrypted private key (PKCS#8 PEM)…', 'Java keystore (JKS)…']) {
+      expect(await menu.getByRole('menuitem', { name }).isDisabled(), name).toBe(true);
+    }
+    for (const name of ['Certificate (PEM)', 'Certificate chain (PEM)', 'Public key (JWK)']) {
+      expect(await menu.getByRole('menuitem', { name }).isDisabled(), name).toBe(false);
+    }
+    await menu.getByRole('menuitem', { name: 'Certificate chain (PEM)' }).click();
+    const path = join(tempFolder(), 'chain.pem');
+    await saveTo(page, path);
+    expect(readFileSync(path, 'utf8').trim()).toBe(record.chainPem.trim());
   });
 
   it('shows details with fingerprints, x5t, x5t#S256 and the JWK thumbprint matching the certificate', async () => {

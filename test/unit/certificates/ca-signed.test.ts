@@ -132,6 +132,20 @@ describe('CA-signed certificates', () => {
       const key = backend.graph.internal.certificates.privateKey(active.id);
       expect(new X509Certificate(chain[0]!).checkPrivateKey(key)).toBe(true);
 
+      // The chain exports as PEM, leaf first, and OpenSSL verifies the exported file against the root.
+      const exported = join(backend.dataFolder, 'chain-export.pem');
+      const saved = await backend.dispatch('certificates.export', [
+        { ids: [active.id], format: 'chain-pem', destination: { path: exported } },
+      ]);
+      expect(unwrapResult(saved)).toMatchObject({ saved: true, path: exported });
+      const exportedText = readFileSync(exported, 'utf8');
+      const exportedChain = exportedText.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g)!;
+      expect(exportedChain.map((pem) => new X509Certificate(pem).fingerprint256)).toEqual(
+        chain.map((pem: string) => new X509Certificate(pem).fingerprint256),
+      );
+      expect(exportedText).not.toContain('PRIVATE KEY');
+      expect(openssl(['verify', '-CAfile', ca.rootPath, '-untrusted', exported, exported])).toContain(': OK');
+
       const again = await backend.dispatch('certificates.uploadSigned', [{ id: pending.id, file: uploadText(leaf) }]);
       expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
       if (!again.ok) expect(again.error.message).toContain('not awaiting a signed certificate');

@@ -72,6 +72,27 @@ describe('self-signed certificates', () => {
     expect(Math.round(days)).toBe(365);
   });
 
+  it('uses a custom validity: notAfter is that many days after creation, as OpenSSL reads it; out-of-range days are refused', async () => {
+    const backend = await unlockedBackend();
+    const record = unwrapResult(
+      await backend.dispatch('certificates.createSelfSigned', [
+        { label: 'Short', name: 'Short', keyAlgorithm: 'RSA-2048', validityDays: 90 },
+      ]),
+    );
+    const certificate = new X509Certificate(record.chainPem);
+    // notBefore is backdated a minute for slow peer clocks; notAfter is 90 days after creation.
+    expect(Date.parse(certificate.validTo) - Date.parse(certificate.validFrom)).toBe(90 * 86_400_000 + 60_000);
+    expect(Date.parse(record.notAfter)).toBe(Date.parse(certificate.validTo));
+    const notAfter = openssl(['x509', '-in', tempFile('short.pem', record.chainPem), '-noout', '-enddate']).trim();
+    expect(Date.parse(notAfter.replace('notAfter=', ''))).toBe(Date.parse(certificate.validTo));
+    for (const validityDays of [0, 3651, 1.5]) {
+      const refused = await backend.dispatch('certificates.createSelfSigned', [
+        { label: 'Bad', name: 'Bad', keyAlgorithm: 'EC-P256', validityDays },
+      ]);
+      expect(refused, String(validityDays)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    }
+  });
+
   it('computes RFC 7515 thumbprints and the RFC 7638 JWK thumbprint', async () => {
     const backend = await unlockedBackend();
     const record = unwrapResult(
