@@ -193,6 +193,28 @@ describe('Salesforce metadata', () => {
     await expectPlainRoundTrip(backend, files, ['P_None', 'P_Password', 'P_Jwt', 'P_Exchange'], 'legacy');
   });
 
+  it("legacy Per User: a subject with ' and \\ survives the formula string and comes back from files without Signet's comment", async () => {
+    const backend = await unlockedBackend();
+    const signing = await makeCertificate(backend, 'RSA-2048', 'Jwt_Signing');
+    const subject = "o'brien\\ops@example.com";
+    const view = await createProfile(backend, {
+      label: 'Quote',
+      name: 'Quote',
+      url: 'https://q.example',
+      protocol: 'jwt',
+      identityType: 'per-user',
+      perUserSubjects: [{ user: 'bob', subject }],
+      activeUser: 'bob',
+      jwt: { signingCertificateId: signing.id, audiences: ['https://q.example'] },
+    });
+    const { files } = await exportZip(backend, [view.id], 'legacy');
+    expect(files['force-app/main/default/namedCredentials/Quote.namedCredential-meta.xml']).toContain(
+      "<jwtFormulaSubject>'o\\'brien\\\\ops@example.com'</jwtFormulaSubject>",
+    );
+    await expectPlainRoundTrip(backend, files, ['Quote'], 'legacy');
+    expect(backend.graph.internal.credentialStore.findByName('Quote_2')!.perUserSubjects).toEqual([{ user: 'default', subject }]);
+  });
+
   it('writes the project as a folder, and asks before writing into a non-empty one', async () => {
     const backend = await unlockedBackend();
     const view = await createProfile(backend, { label: 'Folder API', name: 'Folder_API', url: 'https://f.example' });

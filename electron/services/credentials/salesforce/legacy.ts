@@ -49,10 +49,7 @@ export function toLegacyXml(profile: NamedCredentialFields, certificates: Certif
     ['generateAuthorizationHeader', profile.generateAuthorizationHeader],
     ['jwtAudience', jwt ? audiencesTo(profile.jwt.audiences) : undefined],
     // Per User: Salesforce evaluates a formula; Signet's table maps to the active user's subject as a constant.
-    [
-      'jwtFormulaSubject',
-      jwt && profile.identityType === 'per-user' && activeSubject ? `'${activeSubject.replace(/'/g, "\\'")}'` : undefined,
-    ],
+    ['jwtFormulaSubject', jwt && profile.identityType === 'per-user' && activeSubject ? formulaString(activeSubject) : undefined],
     ['jwtIssuer', jwt && profile.jwt.issuer ? profile.jwt.issuer : undefined],
     ['jwtSigningCertificate', jwt ? certificates.nameOf(profile.jwt.signingCertificateId) : undefined],
     [
@@ -95,7 +92,7 @@ export function fromLegacy(
   const formulaSubject = text(body, 'jwtFormulaSubject');
   const perUserSubjects =
     identityType === 'per-user' && formulaSubject && base.perUserSubjects.length === 0
-      ? [{ user: 'default', subject: formulaSubject.replace(/^'(.*)'$/s, '$1') }]
+      ? [{ user: 'default', subject: fromFormulaString(formulaSubject) }]
       : base.perUserSubjects;
   return {
     ...base,
@@ -125,4 +122,15 @@ export function fromLegacy(
         : base.jwt.signingCertificateId,
     },
   };
+}
+
+/** A Salesforce formula string literal: single quotes, with `'` and `\` escaped by a backslash. */
+function formulaString(text: string): string {
+  return `'${text.replace(/[\\']/g, (char) => `\\${char}`)}'`;
+}
+
+/** The text of a formula that is one string literal; any other formula is kept as written. */
+function fromFormulaString(formula: string): string {
+  const literal = /^'((?:[^'\\]|\\.)*)'$/s.exec(formula.trim());
+  return literal ? literal[1]!.replace(/\\(.)/gs, '$1') : formula;
 }
