@@ -31,7 +31,7 @@ export interface LintOptions {
   now: number;
   /** Lifetimes longer than this are flagged (default 24 h). */
   maxLifetimeSeconds?: number;
-  /** How many known keys could verify this token (store certificates or JWKS entries of its type). */
+  /** How many known keys could verify this token: store certificates or JWKS entries whose type fits its alg. */
   candidateKeys?: number;
   /** Length of the HMAC secret being used to verify an HS* token. */
   hmacSecretBytes?: number;
@@ -60,16 +60,25 @@ export function hmacMinimumBytes(alg: string): number | null {
   return match ? Number(match[1]) / 8 : null;
 }
 
+type Add = (code: LintCode, severity: LintWarning['severity'], message: string, field?: string) => void;
+
 export function lintToken(token: DecodedJws, options: LintOptions): LintWarning[] {
-  const { header, payload } = token;
+  const { header } = token;
   const warnings: LintWarning[] = [];
-  const add = (code: LintCode, severity: LintWarning['severity'], message: string, field?: string) =>
+  const add: Add = (code, severity, message, field) =>
     warnings.push(field ? { code, severity, message, field } : { code, severity, message });
   const alg = typeof header.alg === 'string' ? header.alg : '';
 
   if (alg.toLowerCase() === 'none') {
     add('ALG_NONE', 'danger', 'alg is "none": the token is unsigned and anyone can forge it. A server must never accept it.', 'alg');
   }
+  // A JWS whose payload is not a JSON object (RFC 8037 A.4 signs plain text) has no claims to lint.
+  if (!token.notJwt) lintClaims(token.payload, options, add);
+  lintHeader(header, alg, options, add);
+  return warnings;
+}
+
+function lintClaims(payload: Record<string, unknown>, options: LintOptions, add: Add) {
   if (payload.exp === undefined) {
     add('EXP_MISSING', 'warning', 'No exp claim: the token never expires. Give it a short lifetime (exp).', 'exp');
   }
@@ -111,6 +120,9 @@ export function lintToken(token: DecodedJws, options: LintOptions): LintWarning[
       'aud',
     );
   }
+}
+
+function lintHeader(header: Record<string, unknown>, alg: string, options: LintOptions, add: Add) {
   if (header.kid === undefined && (options.candidateKeys ?? 0) > 1) {
     add(
       'KID_MISSING',
@@ -147,5 +159,4 @@ export function lintToken(token: DecodedJws, options: LintOptions): LintWarning[
       'crit',
     );
   }
-  return warnings;
 }

@@ -29,6 +29,7 @@ export interface VerifyDeps {
 
 interface Gathered {
   candidates: Candidate[];
+  /** For a key set: how many of its keys fit the token's alg (the lint's "N known keys could verify it"). */
   keysInSet?: number;
   hmacSecretBytes?: number;
   /** Added to the reason (e.g. how the store lookup went). */
@@ -167,11 +168,13 @@ async function gatherCandidates(source: VerifyInput['key'], token: DecodedJws, a
       return storeCandidates(parsed.certificateId, token, alg, deps.certificates);
     case 'pem':
       return { candidates: [candidateFromPem(parsed.pem)] };
-    case 'jwk':
-      return candidatesFromJwkText(parsed.jwk);
+    case 'jwk': {
+      const keys = candidatesFromJwkText(parsed.jwk);
+      return { ...keys, keysInSet: fittingCount(keys.candidates, alg) };
+    }
     case 'jwks-url': {
       const keys = await fetchJwks(parsed.url, deps.fetch);
-      return { keysInSet: keys.keysInSet, ...narrowByKid(keys.candidates, token) };
+      return { keysInSet: fittingCount(keys.candidates, alg), ...narrowByKid(keys.candidates, token) };
     }
     case 'issuer': {
       const keys = await fetchIssuerKeys(parsed.issuer, deps.fetch);
@@ -179,7 +182,7 @@ async function gatherCandidates(source: VerifyInput['key'], token: DecodedJws, a
       const caveat = keys.issuerMismatch
         ? `Note: the discovery document names the issuer ${keys.issuerMismatch}, not ${parsed.issuer}, so it does not belong to that issuer.`
         : undefined;
-      return { keysInSet: keys.keysInSet, ...narrowByKid(keys.candidates, token), ...(caveat ? { caveat } : {}) };
+      return { keysInSet: fittingCount(keys.candidates, alg), ...narrowByKid(keys.candidates, token), ...(caveat ? { caveat } : {}) };
     }
     case 'hmac': {
       const secret = hmacSecretBytes(parsed.secret, parsed.encoding);
@@ -190,6 +193,8 @@ async function gatherCandidates(source: VerifyInput['key'], token: DecodedJws, a
     }
   }
 }
+
+const fittingCount = (candidates: Candidate[], alg: string) => candidates.filter((candidate) => shapeFitsAlg(candidate.shape, alg)).length;
 
 /** A JWKS verifier picks the key whose kid matches the header's (RFC 7515 §4.1.4); without a kid, every key is tried. */
 function narrowByKid(candidates: Candidate[], token: DecodedJws): Pick<Gathered, 'candidates' | 'note'> {

@@ -99,7 +99,7 @@ describe('store certificates', () => {
   });
 
   it('auto-selects by x5t#S256 and x5t, and tries each certificate when the header names none', async () => {
-    const { backend, rsa } = await withCertificates();
+    const { backend, rsa, rsa2 } = await withCertificates();
     const sign = async (header: Record<string, unknown>) =>
       unwrapResult(
         await backend.dispatch('inspector.sign', [{ header, payload: { sub: 'x' }, signer: { kind: 'store', certificateId: rsa.id } }]),
@@ -129,7 +129,16 @@ describe('store certificates', () => {
     const tried = unwrapResult(await backend.dispatch('inspector.verify', [{ token: unknownKid, key: { kind: 'store' } }]));
     expect(tried).toMatchObject({ status: 'valid', key: { certificateId: rsa.id } });
     expect(tried.key.matchedBy).toContain('no certificate matches kid not-a-thumbprint');
-    expect(tried.tried).toBeGreaterThanOrEqual(1);
+    // Only the two RSA certificates fit RS256, tried in store order: Rsa_One verifies at once…
+    expect(tried.tried).toBe(1);
+    // …and a token from Rsa_Two is verified on the second try (the EC and Ed25519 ones are never tried).
+    const fromSecond = unwrapResult(
+      await backend.dispatch('inspector.sign', [
+        { header: { kid: 'not-a-thumbprint' }, payload: { sub: 'x' }, signer: { kind: 'store', certificateId: rsa2.id } },
+      ]),
+    ).token as string;
+    const second = unwrapResult(await backend.dispatch('inspector.verify', [{ token: fromSecond, key: { kind: 'store' } }]));
+    expect(second).toMatchObject({ status: 'valid', key: { certificateId: rsa2.id }, tried: 2 });
     const hs = unwrapResult(await backend.dispatch('inspector.verify', [{ token: hmacToken.token, key: { kind: 'store' } }]));
     expect(hs).toMatchObject({ status: 'no-key', tried: 0 });
   });

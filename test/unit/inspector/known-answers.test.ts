@@ -2,7 +2,8 @@
 // keys through every way a user can give the key; a tampered payload fails.
 import { createPublicKey } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { decodeToken } from '../../../shared/jwt/decode';
+import { decodeToken, type DecodedJws } from '../../../shared/jwt/decode';
+import { lintToken } from '../../../shared/jwt/lint';
 import { verifyToken } from '../../../electron/services/inspector/verify';
 import { DEFAULT_FETCH_OPTIONS } from '../../../electron/services/inspector/remote-keys';
 import { RFC7515_A1, RFC7515_A2, RFC7515_A3, RFC8037_A4, tamper } from './vectors';
@@ -99,6 +100,39 @@ describe('RFC 7515 appendix A and RFC 8037 known answers', () => {
     const token = `${header}.${Buffer.from('Example of Ed25519 signinG').toString('base64url')}.${signature}`;
     const result = await verifyToken({ token, key: { kind: 'jwk', jwk: JSON.stringify(RFC8037_A4.jwk) } }, deps);
     expect(result.status).toBe('invalid');
+  });
+
+  it('lints the claims of a JWT but not the text payload of RFC 8037 A.4; its header is still linted', () => {
+    const jws = (token: string) => {
+      const decoded = decodeToken(token, { allowNonJwtPayload: true });
+      if (!decoded.ok || decoded.token.kind !== 'jws') throw new Error('expected a JWS');
+      return decoded.token;
+    };
+    const lint = (token: DecodedJws) => lintToken(token, { now: Date.UTC(2026, 0, 1) }).map((warning) => warning.code);
+    expect(lint(jws(RFC8037_A4.token))).toEqual([]);
+    expect(lint(jws(RFC7515_A2.token))).toEqual(['AUD_MISSING']);
+    const [, payload] = RFC8037_A4.token.split('.');
+    const unsigned = `${Buffer.from('{"alg":"none","typ":"text"}').toString('base64url')}.${payload}.`;
+    expect(lint(jws(unsigned))).toEqual(['ALG_NONE', 'TYP_UNUSUAL']);
+  });
+
+  it('counts only the keys of a set whose type fits the alg as candidates (KID_MISSING)', async () => {
+    const keysFor = async (keys: object[]) => {
+      const result = await verifyToken({ token: RFC7515_A2.token, key: { kind: 'jwk', jwk: JSON.stringify({ keys }) } }, deps);
+      expect(result.status).toBe('valid');
+      const decoded = decodeToken(RFC7515_A2.token);
+      if (!decoded.ok || decoded.token.kind !== 'jws') throw new Error('expected a JWS');
+      const warning = lintToken(decoded.token, { now: Date.UTC(2026, 0, 1), candidateKeys: result.keysInSet }).find(
+        (item) => item.code === 'KID_MISSING',
+      );
+      return { keysInSet: result.keysInSet, message: warning?.message };
+    };
+    const ec = RFC7515_A3.jwk;
+    expect(await keysFor([ec, RFC7515_A2.jwk, { ...ec, kid: 'other' }])).toEqual({ keysInSet: 1, message: undefined });
+    expect(await keysFor([RFC7515_A2.jwk, { ...RFC7515_A2.jwk, kid: 'b' }, ec])).toEqual({
+      keysInSet: 2,
+      message: 'No kid in the header, and 2 known keys could verify it: the verifier has to try each. Set kid.',
+    });
   });
 
   it('says no key fits when the key type does not match the alg', async () => {
