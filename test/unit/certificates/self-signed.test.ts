@@ -1,7 +1,7 @@
 // Creating self-signed certificates through the service, checked by OpenSSL and node:crypto.
 import { createPublicKey, sign, verify, X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NEW_KEY_ALGORITHMS } from '../../../shared/contract/certificates';
 import { createTestBackend } from '../../harness/services';
@@ -111,18 +111,46 @@ describe('self-signed certificates', () => {
     expect(published).not.toHaveProperty('d');
   });
 
-  it('keeps private key material out of the record, the store file and every bridge answer', async () => {
+  it('keeps private key material out of the record, every file in the data folder (logs too) and every bridge answer', async () => {
     const backend = await unlockedBackend();
     const created = await backend.dispatch('certificates.createSelfSigned', [{ label: 'RSA', name: 'RSA_Cert', keyAlgorithm: 'RSA-2048' }]);
     const listed = await backend.dispatch('certificates.list', []);
-    const onDisk = readFileSync(join(backend.dataFolder, 'certificates.json'), 'utf8');
     const record = unwrapResult(created);
-    const pkcs8 = backend.graph.internal.certificates.privateKey(record.id).export({ type: 'pkcs8', format: 'der' });
-    const jwk = backend.graph.internal.certificates.privateKey(record.id).export({ format: 'jwk' });
-    for (const text of [JSON.stringify(created), JSON.stringify(listed), onDisk]) {
-      expect(text).not.toMatch(/PRIVATE KEY/);
-      expect(text).not.toContain(pkcs8.toString('base64').slice(40, 100));
-      expect(text).not.toContain(jwk.d!.slice(0, 40));
+    const details = await backend.dispatch('certificates.get', [record.id]);
+    const privateKey = backend.graph.internal.certificates.privateKey(record.id);
+    const pkcs8 = privateKey.export({ type: 'pkcs8', format: 'der' });
+    const jwk = privateKey.export({ format: 'jwk' });
+
+    // The DER as it would read inside any base64 text, whatever its byte offset there (three alignments),
+    // in base64 and base64url; as hex; as raw bytes; and the JWK's private members.
+    const middle = (text: string) => text.slice(40, 100);
+    const needles: string[] = [];
+    for (const shift of [0, 1, 2]) {
+      const base64 = pkcs8.subarray(shift).toString('base64');
+      needles.push(middle(base64), middle(base64.replace(/\+/g, '-').replace(/\//g, '_')));
+    }
+    const hex = pkcs8.toString('hex');
+    needles.push(middle(hex), middle(hex.toUpperCase()), 'PRIVATE KEY', 'a good passphrase');
+    for (const member of ['d', 'p', 'q', 'dp', 'dq', 'qi'] as const) needles.push(jwk[member]!.slice(0, 40));
+    const rawBytes = pkcs8.subarray(40, 100);
+
+    const files = readdirSync(backend.dataFolder, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name));
+    expect(files.map((file) => basename(file))).toEqual(
+      expect.arrayContaining(['certificates.json', 'vault-items.json', 'vault-key.json']),
+    );
+    const texts: [string, Buffer][] = [
+      ...files.map((file) => [file, readFileSync(file)] as [string, Buffer]),
+      ...[created, listed, details].map(
+        (answer, index) => [`bridge answer ${index}`, Buffer.from(JSON.stringify(answer))] as [string, Buffer],
+      ),
+      ['log', Buffer.from(JSON.stringify(backend.logged))],
+    ];
+    for (const [where, bytes] of texts) {
+      const text = bytes.toString('latin1');
+      for (const needle of needles) expect(text.includes(needle), `${where} contains ${needle}`).toBe(false);
+      expect(bytes.includes(rawBytes), `${where} contains the raw key bytes`).toBe(false);
     }
   });
 
