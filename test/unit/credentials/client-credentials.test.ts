@@ -107,9 +107,13 @@ describe('OAuth 2.0 Client Credentials (oidc-provider)', () => {
     const expected = `Basic ${Buffer.from(`basic+client:${new URLSearchParams({ s: SECRET }).toString().slice(2)}`).toString('base64')}`;
     expect(seen[0]!.authorization).toBe(expected);
     expect(seen[0]!.params.client_secret).toBeUndefined();
-    // The trace never shows the secret.
-    expect(JSON.stringify(preview.value)).not.toContain(Buffer.from(SECRET).toString('base64').slice(0, 12));
-    expect(JSON.stringify(preview.value.trace)).toContain('Basic [redacted]');
+    // The trace never shows the credentials that were sent: not the header's base64, not the secret in any form.
+    const shown = JSON.stringify(preview.value);
+    expect(shown).not.toContain(expected.slice('Basic '.length));
+    expect(shown).not.toContain(new URLSearchParams({ s: SECRET }).toString().slice(2));
+    expect(shown).not.toContain(SECRET);
+    const request = preview.value.trace.steps.find((step) => step.kind === 'token-request');
+    expect(request?.kind === 'token-request' && request.requestHeaders.authorization).toBe('Basic [redacted]');
   });
 
   it('client_secret_post sends client_id and client_secret in the form, redacted in the trace', async () => {

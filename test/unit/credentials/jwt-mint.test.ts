@@ -201,19 +201,32 @@ describe('known answers (fixed key, frozen clock)', () => {
     }),
   );
 
+  // The whole tokens, written down once (the RS256 signature also checked with `openssl dgst -sha256 -sign`):
+  // RSASSA-PKCS1-v1_5 and Ed25519 are deterministic, so a change in header, claim order or signing shows here.
+  const KNOWN: Record<'RS256' | 'EdDSA', string> = {
+    RS256:
+      'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6ImthdC0xIn0.eyJpYXQiOjE3Njg0NzgzNzAsIm5iZiI6MTc2ODQ3ODM3MCwiZXhwIjoxNzY4NDc4NzAwLCJpc3MiOiJzaWduZXQtY2xpZW50Iiwic3ViIjoia2F0LXVzZXIiLCJhdWQiOiJodHRwczovL2F1dGguZXhhbXBsZS5jb20vdG9rZW4iLCJ0ZW5hbnQiOiJhY21lIn0.uN8iSFr4vWVcjvGEF5BEg0cMFMTKWjTLgdFx5ycYWxav89InScv-X9VJrlQhEWxtSKUm0BUa-XI3ZGwpAtuk_qkWPBsi0D0kp4Q6XeWNRXr3eeoG8sXs6rYgFpcssXXPdSWn37YDAC6dN2FnhW4oI6zeym4e9GfW8E-82E65LP7jNxHdgHcZzixg1UACMqAfhxaJXR47P4Xxq6sa5wzvDOJG4k4e4lEXvNp-kGNsfp-rzAx4bRzecpxI0q46-NjKPHAGOSfoL9cl_Vhm8DtcfJGNBBhDHetsWmBOuVP-y4mS31wPuAHI-0GNp2-BcH2N-ByG5j7XcTYTkc_390mD5Q',
+    EdDSA:
+      'eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCIsImtpZCI6ImthdC0xIn0.eyJpYXQiOjE3Njg0NzgzNzAsIm5iZiI6MTc2ODQ3ODM3MCwiZXhwIjoxNzY4NDc4NzAwLCJpc3MiOiJzaWduZXQtY2xpZW50Iiwic3ViIjoia2F0LXVzZXIiLCJhdWQiOiJodHRwczovL2F1dGguZXhhbXBsZS5jb20vdG9rZW4iLCJ0ZW5hbnQiOiJhY21lIn0.HPJQVThWeO1HDrXmoey9RXGk_UHblDfe7TnEbSZCTUPiEwH3K0x0wHCLoW8meCt7tH9V2mXHZXFHIqVV3-82Bg',
+  };
+
   it.each([
     ['RS256', FIXED_RSA_PKCS8, 'sha256'],
     ['EdDSA', FIXED_ED25519_PKCS8, null],
-  ] as const)('%s: the token equals the one built by hand and signed with node:crypto', async (alg, pem, digest) => {
-    const key = createPrivateKey(pem);
-    const template = compileJwtTemplate({ ...fields, jwt: { ...fields.jwt, algorithm: alg } }, 'bearer', undefined);
-    const minted = await mintAssertion(template, key, { now, variables: { t: 'acme' } });
-    const header = `{"alg":"${alg}","typ":"JWT","kid":"kat-1"}`;
-    const payload = `{"iat":${seconds - 30},"nbf":${seconds - 30},"exp":${seconds + 300},"iss":"signet-client","sub":"kat-user","aud":"https://auth.example.com/token","tenant":"acme"}`;
-    const input = `${b64url(header)}.${b64url(payload)}`;
-    // RSASSA-PKCS1-v1_5 and Ed25519 are deterministic, so the whole token is a known answer.
-    const expected = `${input}.${sign(digest, Buffer.from(input), key).toString('base64url')}`;
-    expect(minted.token).toBe(expected);
-    expect(minted.expiresAt).toBe((seconds + 300) * 1000);
-  });
+  ] as const)(
+    '%s: the token equals the literal known answer and the one built by hand and signed with node:crypto',
+    async (alg, pem, digest) => {
+      const key = createPrivateKey(pem);
+      const template = compileJwtTemplate({ ...fields, jwt: { ...fields.jwt, algorithm: alg } }, 'bearer', undefined);
+      const minted = await mintAssertion(template, key, { now, variables: { t: 'acme' } });
+      const header = `{"alg":"${alg}","typ":"JWT","kid":"kat-1"}`;
+      const payload = `{"iat":${seconds - 30},"nbf":${seconds - 30},"exp":${seconds + 300},"iss":"signet-client","sub":"kat-user","aud":"https://auth.example.com/token","tenant":"acme"}`;
+      const input = `${b64url(header)}.${b64url(payload)}`;
+      // RSASSA-PKCS1-v1_5 and Ed25519 are deterministic, so the whole token is a known answer.
+      const expected = `${input}.${sign(digest, Buffer.from(input), key).toString('base64url')}`;
+      expect(minted.token).toBe(expected);
+      expect(minted.token).toBe(KNOWN[alg]);
+      expect(minted.expiresAt).toBe((seconds + 300) * 1000);
+    },
+  );
 });

@@ -1,6 +1,6 @@
 // JWT Token Exchange against a real token endpoint on 127.0.0.1: form body, assertion claims, caching,
 // refresh, mutual TLS on the token request, and every way the endpoint can fail.
-import { X509Certificate, createPublicKey } from 'node:crypto';
+import { X509Certificate, createPublicKey, verify } from 'node:crypto';
 import type { TLSSocket } from 'node:tls';
 import { describe, expect, it } from 'vitest';
 import { CredentialEngine } from '../../../electron/services/credentials/credential-engine';
@@ -47,7 +47,12 @@ describe('JWT Token Exchange', () => {
     // The assertion verified at the server (fast-jwt) and carries the profile's claims; scope stays out (form placement).
     expect(server.assertions[0]).toMatchObject({ iss: 'signet-client', sub: 'integration-user', aud: server.tokenUrl });
     expect(server.assertions[0]).not.toHaveProperty('scope');
-    expect(createPublicKey(certificate.publicKeyPem).asymmetricKeyType).toBe('ec');
+    // Signed by the profile's certificate as configured: ES256, kid = its JWK thumbprint, an IEEE P1363 signature (RFC 7518 §3.4).
+    const [header, payload, signature] = form.get('assertion')!.split('.') as [string, string, string];
+    expect(JSON.parse(Buffer.from(header, 'base64url').toString())).toEqual({ alg: 'ES256', typ: 'JWT', kid: certificate.jwkThumbprint });
+    const signed = Buffer.from(`${header}.${payload}`);
+    const publicKey = createPublicKey(certificate.publicKeyPem);
+    expect(verify('sha256', signed, { key: publicKey, dsaEncoding: 'ieee-p1363' }, Buffer.from(signature, 'base64url'))).toBe(true);
 
     expect(resolved.headers).toEqual([{ name: 'Authorization', value: `Bearer access-token-1-${'x'.repeat(24)}` }]);
     expect(resolved.refreshOn).toEqual([403]);
