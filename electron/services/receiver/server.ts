@@ -218,7 +218,7 @@ async function route(request: ReceiverRequest, context: ReceiverContext, options
     if (method !== 'GET' && method !== 'HEAD') {
       return {
         status: 405,
-        headers: { allow: 'GET' },
+        headers: { allow: 'GET, HEAD' },
         body: { error: 'method_not_allowed', error_description: `${path} answers GET only` },
         endpoint: endpointOf(path),
         verdict: 'rejected',
