@@ -153,6 +153,19 @@ describe('Request tab', () => {
     await expect.poll(() => exported.textContent()).toBe(asSent('$TOKEN'));
     await page.getByRole('checkbox', { name: 'Include the token as sent' }).check();
     await expect.poll(() => exported.textContent()).toBe(asSent('orders-token'));
+    // Edited since the send: the export is the edited request, and the checkbox says why.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog', { name: 'Export request' }).count()).toBe(0);
+    await page.getByRole('combobox', { name: 'URL' }).fill('callout:Orders_API/v1/orders?x=1');
+    await page.getByRole('button', { name: 'Export' }).click();
+    await expect
+      .poll(() => exported.textContent())
+      .toBe(
+        [`curl -X POST 'callout:Orders_API/v1/orders?x=1'`, "  -H 'Content-Type: application/json'", `  --data-raw '{"a":1}'`].join(
+          ' \\\n',
+        ),
+      );
+    expect(await page.getByRole('checkbox', { name: /the request changed since it was sent/ }).isVisible()).toBe(true);
   });
 });
 

@@ -79,11 +79,15 @@ export function ExportDialog({
   onClose,
   draft,
   sent,
+  changedSinceSend = false,
 }: {
   opened: boolean;
   onClose(): void;
   draft: RequestDraft;
+  /** The first hop of the last send, while the draft is still the one sent. */
   sent?: SentRequest;
+  /** There was a send, but the request was edited since: export shows the edited request. */
+  changedSinceSend?: boolean;
 }) {
   const [format, setFormat] = useState<'curl' | 'apex'>('curl');
   const [includeToken, setIncludeToken] = useState(false);
@@ -104,7 +108,13 @@ export function ExportDialog({
         />
         {format === 'curl' && (
           <Checkbox
-            label={sent ? 'Include the token as sent' : 'Include the token (send the request first to export exactly what was sent)'}
+            label={
+              sent
+                ? 'Include the token as sent'
+                : changedSinceSend
+                  ? 'Include the token (the request changed since it was sent: send it again to export exactly what goes out)'
+                  : 'Include the token (send the request first to export exactly what was sent)'
+            }
             checked={includeToken}
             onChange={(e) => setIncludeToken(e.currentTarget.checked)}
           />

@@ -129,7 +129,15 @@ export function RequestTab() {
         />
       )}
       {dialog === 'environments' && <EnvironmentsDialog environments={environments} onClose={() => setDialog(null)} />}
-      {dialog === 'export' && <ExportDialog opened onClose={() => setDialog(null)} draft={current.draft} sent={sentForExport(current)} />}
+      {dialog === 'export' && (
+        <ExportDialog
+          opened
+          onClose={() => setDialog(null)}
+          draft={current.draft}
+          sent={sentForExport(current)}
+          changedSinceSend={!!current.response && !sentForExport(current)}
+        />
+      )}
       {library.saveDialog}
       <Box style={{ flex: 1, minHeight: 0, display: 'flex' }}>
         <RequestSidebar library={library} />
