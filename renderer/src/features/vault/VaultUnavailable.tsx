@@ -22,9 +22,13 @@ export function VaultUnavailable({ reason }: { reason: VaultUnavailableReason })
         What you can do:
       </Text>
       <List size="sm" spacing={4}>
-        {reason === 'os-key-store-missing' ? (
+        {reason === 'os-key-store-missing' && info.host === 'browser' ? (
           <List.Item>
             Open Signet in Electron (<Code>npm start</Code>) on this machine, where the OS key store is available, to use this vault.
+          </List.Item>
+        ) : reason === 'os-key-store-missing' ? (
+          <List.Item>
+            Make the OS key store available (on Linux: a running, unlocked keyring such as GNOME Keyring or KWallet), then restart Signet.
           </List.Item>
         ) : (
           <List.Item>
