@@ -2,12 +2,13 @@
 // claims and warnings, verify with each key source, validate, craft + sign + verify, pins, intents.
 import { generateKeyPairSync } from 'node:crypto';
 import { createSigner, createVerifier } from 'fast-jwt';
-import { SignJWT } from 'jose';
+import { compactVerify, SignJWT } from 'jose';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { unwrapResult } from '../../harness/rpc';
 import { startServer } from '../../harness/servers';
 import { TEST_PASSPHRASE, useSignetWindows } from '../../harness/signet';
+import { RFC7515_A1 } from '../../unit/inspector/vectors';
 
 const { openUnlocked } = useSignetWindows();
 
@@ -296,6 +297,32 @@ describe('Inspector', () => {
     await page.getByRole('tab', { name: 'Inspector', exact: true }).click();
     await expect.poll(() => panel(page).getByLabel('Token', { exact: true }).inputValue()).toBe('');
     expect(await recent.textContent()).toContain('Tokens you open appear here until Signet locks or closes.');
+  });
+
+  it('signs in Craft with the base64url HMAC key of RFC 7515 A.1, and verifies it in the Inspector with the same encoding', async () => {
+    const { page } = await openInspector();
+    const { k } = RFC7515_A1.jwk;
+    await choose(page, 'Craft');
+    await choose(page, 'HMAC secret');
+    await panel(page).getByLabel('Signing secret').fill(k);
+    await panel(page).getByRole('combobox', { name: 'Secret encoding' }).click();
+    await page.getByRole('option', { name: 'base64url' }).click();
+    await panel(page).getByRole('button', { name: 'Sign token' }).click();
+    await expect.poll(() => panel(page).getByLabel('Signed token', { exact: true }).inputValue()).toMatch(/^eyJ/);
+    const token = await panel(page).getByLabel('Signed token', { exact: true }).inputValue();
+    // The key is the 64 bytes the base64url text stands for, not the text itself.
+    await expect(compactVerify(token, Buffer.from(k, 'base64url'))).resolves.toMatchObject({ protectedHeader: { alg: 'HS256' } });
+    await expect(compactVerify(token, new TextEncoder().encode(k))).rejects.toThrow('signature verification failed');
+
+    await panel(page).getByRole('button', { name: 'Open in Inspector' }).click();
+    await expect.poll(() => panel(page).getByLabel('Token', { exact: true }).inputValue()).toBe(token);
+    await panel(page).getByRole('combobox', { name: 'Key source' }).click();
+    await page.getByRole('option', { name: 'HMAC secret' }).click();
+    await panel(page).getByRole('textbox', { name: 'HMAC secret' }).fill(k);
+    await panel(page).getByRole('combobox', { name: 'Secret encoding' }).click();
+    await page.getByRole('option', { name: 'base64url' }).click();
+    await panel(page).getByRole('button', { name: 'Verify signature' }).click();
+    await expect.poll(() => panel(page).getByLabel('Verification result').textContent()).toContain('Signature valid');
   });
 
   it('crafts an unsigned token and an HMAC token; pins a token into the vault and opens it again', async () => {

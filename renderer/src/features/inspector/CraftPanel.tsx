@@ -2,16 +2,17 @@
  * Craft: edit header and payload, sign with a store certificate, an HMAC secret or nothing
  * (alg none), then copy the token, open it in the Inspector, or send it as Bearer in a new request.
  */
-import { Alert, Button, Group, PasswordInput, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { IconSend, IconSignature, IconZoomCode } from '@tabler/icons-react';
 import { useState, type KeyboardEvent } from 'react';
-import type { SignedToken, Signer, SigningAlgorithm } from '../../../../shared/contract/inspector';
+import type { HmacEncoding, SignedToken, Signer, SigningAlgorithm } from '../../../../shared/contract/inspector';
 import { api } from '../../bridge';
 import { useNavigation } from '../../app/navigation';
 import { CodeEditor } from '../../components/CodeEditor';
 import { CertificateSelect, useCertificates } from '../../components/certificates';
 import { algorithmsFor, parseJsonObject, QUICK_CLAIMS } from './craft';
 import { CopyTextButton } from './CopyTextButton';
+import { HmacSecretFields } from './HmacSecretFields';
 
 export interface CraftForm {
   header: string;
@@ -20,6 +21,7 @@ export interface CraftForm {
   certificateId: string | null;
   alg: SigningAlgorithm | null;
   secret: string;
+  encoding: HmacEncoding;
   hmacAlg: 'HS256' | 'HS384' | 'HS512';
 }
 
@@ -42,7 +44,8 @@ export function CraftPanel({ form, onChange }: { form: CraftForm; onChange(form:
 
   const signer = (): Signer | null => {
     if (form.signer === 'none') return { kind: 'none' };
-    if (form.signer === 'hmac') return form.secret ? { kind: 'hmac', secret: form.secret, alg: form.hmacAlg } : null;
+    if (form.signer === 'hmac')
+      return form.secret ? { kind: 'hmac', secret: form.secret, encoding: form.encoding, alg: form.hmacAlg } : null;
     if (!form.certificateId) return null;
     const alg = form.alg && algorithms.includes(form.alg) ? form.alg : undefined;
     return { kind: 'store', certificateId: form.certificateId, ...(alg ? { alg } : {}) };
@@ -157,7 +160,13 @@ export function CraftPanel({ form, onChange }: { form: CraftForm; onChange(form:
       )}
       {form.signer === 'hmac' && (
         <Group grow align="flex-start">
-          <PasswordInput label="Signing secret" value={form.secret} onChange={(e) => set('secret', e.currentTarget.value)} size="xs" />
+          <HmacSecretFields
+            label="Signing secret"
+            secret={form.secret}
+            encoding={form.encoding}
+            onSecretChange={(secret) => set('secret', secret)}
+            onEncodingChange={(encoding) => set('encoding', encoding)}
+          />
           <Select
             label="HMAC algorithm"
             data={['HS256', 'HS384', 'HS512']}

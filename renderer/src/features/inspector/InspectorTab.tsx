@@ -45,6 +45,7 @@ export function InspectorTab() {
     certificateId: null,
     alg: null,
     secret: '',
+    encoding: 'utf8',
     hmacAlg: 'HS256',
   }));
   const decoded = useDecoded(text);

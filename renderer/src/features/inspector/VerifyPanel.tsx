@@ -2,13 +2,14 @@
  * Verify signature: choose where the key comes from; main verifies (keys and fetches stay there) and
  * answers valid / invalid / no matching key with the reason and the key used.
  */
-import { Alert, Box, Button, Group, PasswordInput, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Box, Button, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { useState, type KeyboardEvent } from 'react';
 import type { HmacEncoding, KeySource, KeySourceKind, VerifyResult } from '../../../../shared/contract/inspector';
 import { isAppError } from '../../../../shared/errors';
 import { api } from '../../bridge';
 import { CertificateSelect } from '../../components/certificates';
+import { HmacSecretFields } from './HmacSecretFields';
 
 export interface VerifyForm {
   kind: KeySourceKind;
@@ -168,19 +169,12 @@ export function VerifyPanel({
       )}
       {form.kind === 'hmac' && (
         <Group grow align="flex-start">
-          <PasswordInput label="HMAC secret" value={form.secret} onChange={(e) => set('secret', e.currentTarget.value)} size="xs" />
-          <Select
-            label="Secret encoding"
-            data={[
-              { value: 'utf8', label: 'Text (UTF-8)' },
-              { value: 'base64url', label: 'base64url' },
-              { value: 'base64', label: 'base64' },
-              { value: 'hex', label: 'hex' },
-            ]}
-            value={form.encoding}
-            onChange={(value) => value && set('encoding', value as HmacEncoding)}
-            allowDeselect={false}
-            size="xs"
+          <HmacSecretFields
+            label="HMAC secret"
+            secret={form.secret}
+            encoding={form.encoding}
+            onSecretChange={(secret) => set('secret', secret)}
+            onEncodingChange={(encoding) => set('encoding', encoding)}
           />
         </Group>
       )}
