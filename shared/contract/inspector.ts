@@ -62,7 +62,7 @@ export interface VerifyResult {
   tried: number;
   /** For HS* verification: the secret's length (the lint flags short secrets). */
   hmacSecretBytes?: number;
-  /** For JWKS sources: how many keys the set held (the lint flags a missing kid when several could match). */
+  /** For JWKS sources: how many of the set's keys fit the token's alg (the lint flags a missing kid when several could match). */
   keysInSet?: number;
 }
 

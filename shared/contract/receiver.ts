@@ -65,7 +65,7 @@ export const ReceiverConfig = z.object({
   /** Longest accepted token lifetime (exp − iat), seconds. */
   maxLifetimeSeconds: z.number().int().min(1).max(31_536_000).default(3600),
   clockSkewSeconds: z.number().int().min(0).max(3600).default(60),
-  /** Refuse a `jti` seen before (until that token expires). */
+  /** At /oauth2/token only (RFC 7523 §3): refuse an assertion or client_assertion whose `jti` was already accepted (until it expires). Bearer tokens at /api/* may be reused. */
   refuseReplayedJti: z.boolean().default(true),
   /** Scopes a client may ask for; empty = any. */
   allowedScopes: z.array(z.string().trim().min(1).max(200)).max(100).default([]),
