@@ -129,7 +129,6 @@ export function createServices(deps: ServiceDeps): ServiceGraph {
       history,
       collections,
       files,
-      credentialNames: () => credentialResolver.names(),
     }),
     app: createAppService({ info: { ...deps.info, dataFolder: deps.dataFolder }, reports, openExternal: deps.openExternal }),
     certificates: createCertificatesService(certificates, { events: deps.events, files }),

@@ -219,6 +219,4 @@ export const httpContract = {
       }),
     ]),
   ).returns<SavedFile>(),
-  /** API names of named credentials, for `callout:` completion. */
-  credentialNames: method(z.tuple([])).returns<string[]>(),
 };

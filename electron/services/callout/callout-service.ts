@@ -18,7 +18,6 @@ export interface CalloutServiceDeps {
   history: History;
   collections: CollectionStore;
   files: FileSaver;
-  credentialNames: () => string[];
 }
 
 export function createCalloutServices(deps: CalloutServiceDeps): Pick<SignetServices, 'http' | 'environments' | 'history' | 'collections'> {
@@ -58,7 +57,6 @@ export function createCalloutServices(deps: CalloutServiceDeps): Pick<SignetServ
         if (contents === undefined) throw new AppError('BAD_INPUT', 'There is no body to save.');
         return deps.files.save({ suggestedName, contents, destination });
       },
-      credentialNames: () => deps.credentialNames(),
     },
     environments: {
       list: () => environments.list(),

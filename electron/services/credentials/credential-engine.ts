@@ -65,10 +65,6 @@ export class CredentialEngine implements CredentialResolver {
     });
   }
 
-  names(): string[] {
-    return this.#store.list().map((profile) => profile.name);
-  }
-
   invalidate(name: string): void {
     const profile = this.#store.findByName(name);
     if (profile) this.cache.clear(profile.id);

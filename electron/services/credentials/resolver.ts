@@ -38,6 +38,4 @@ export interface CredentialResolver {
   resolveAuth(name: string, context: CalloutContext): Promise<ResolvedCredential>;
   /** Drops cached tokens for the profile so the next resolve fetches a fresh one. */
   invalidate(name: string): void;
-  /** API names of all profiles, for `callout:` completion. */
-  names(): string[];
 }

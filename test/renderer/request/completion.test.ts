@@ -34,11 +34,16 @@ describe('Request completion', () => {
     await page.getByRole('button', { name: 'Send' }).click();
     await expect.poll(() => page.getByLabel('Status').textContent(), eventually).toBe('200 OK');
     expect(server.requests[0]!.url).toBe('/orders_api/v1/orders');
+    // The Auth tab names the profile and its protocol.
+    await page.getByRole('tab', { name: /^Auth/ }).first().click();
+    const note = page.getByRole('note');
+    expect(await note.textContent()).toContain('the named credential Orders API (Orders_API), No Authentication:');
 
     await url.fill('callout:Shipping_API/x');
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: 'no named credential' }).textContent())
       .toBe('There is no named credential called Shipping_API.');
+    expect(await note.textContent()).toContain('Shipping_API (no such named credential yet — create it in Named Credentials)');
   });
 
   it('offers common header names for a header row', async () => {

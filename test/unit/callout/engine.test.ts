@@ -215,7 +215,6 @@ describe('callout engine', () => {
     expect(server.requests[0]).toMatchObject({ url: '/base/items?q=1', headers: { authorization: 'Bearer static-token' } });
     expect(response.auth).toMatchObject({ credential: { name: 'My_API' }, steps: [{ kind: 'static' }] });
     expect(calls.resolve).toEqual([{ name: 'My_API', forceRefresh: false }]);
-    expect(unwrapResult(await signet.dispatch('http.credentialNames', []))).toEqual(['My_API']);
   });
 
   it('refreshes the token once on 401 and retries', async () => {

@@ -72,7 +72,6 @@ export function stubResolver(profiles: Record<string, Partial<ResolvedCredential
       };
     },
     invalidate: (name) => void calls.invalidate.push(name),
-    names: () => Object.keys(profiles),
   };
   return { resolver, calls };
 }

@@ -107,7 +107,7 @@ describe('named credential profiles', () => {
     expect(resolved.headers[0]!.value).toBe('Bearer static-token-123');
     unwrapResult(await backend.dispatch('credentials.remove', [view.id]));
     expect(backend.graph.internal.vault.has(`credential:${view.id}:bearerToken`)).toBe(false);
-    expect(backend.graph.internal.credentials.names()).toEqual(['Orders_API_copy']);
+    expect(backend.graph.internal.credentialStore.list().map((profile) => profile.name)).toEqual(['Orders_API_copy']);
     await expect(backend.graph.internal.credentials.resolveAuth('Orders_API', { variables: {} })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });

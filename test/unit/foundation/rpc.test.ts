@@ -82,7 +82,6 @@ describe('dispatcher', () => {
       'history.list',
       'history.remove',
       'http.cancel',
-      'http.credentialNames',
       'http.formatBody',
       'http.readBody',
       'http.saveBody',

@@ -1,22 +1,29 @@
 /** How a request authenticates: from the callout's named credential, none, a pasted bearer token, or a chosen named credential. */
 import { Select, Stack, Text, Textarea } from '@mantine/core';
 import type { RequestAuth } from '../../../../shared/contract/http';
-import type { AuthTrace } from '../../../../shared/contract/auth-trace';
+import { PROTOCOL_LABELS } from '../../../../shared/credentials/profile';
+import type { CredentialSummary } from './model';
+
+/** "Orders API (Orders_API), JWT" — or says the name is unknown. */
+function describeCredential(credentials: CredentialSummary[], name: string): string {
+  const credential = credentials.find((candidate) => candidate.name === name);
+  if (!credential) return `${name} (no such named credential yet — create it in Named Credentials)`;
+  return `${credential.label} (${credential.name}), ${PROTOCOL_LABELS[credential.protocol]}`;
+}
 
 export function AuthPanel({
   auth,
   onChange,
   callout,
-  credentialNames,
-  lastTrace,
+  credentials,
 }: {
   auth: RequestAuth;
   onChange(auth: RequestAuth): void;
   /** The URL is `callout:Name/...` (then "From named credential" applies). */
   callout: string | null;
-  credentialNames: string[];
-  lastTrace: AuthTrace | null;
+  credentials: CredentialSummary[];
 }) {
+  const credentialNames = credentials.map((credential) => credential.name);
   const data = [
     { value: 'inherit', label: 'From named credential' },
     { value: 'none', label: 'No auth' },
@@ -40,7 +47,7 @@ export function AuthPanel({
       {auth.type === 'inherit' && (
         <Text size="xs" c="dimmed" role="note">
           {callout
-            ? `Signet authenticates with the named credential ${callout}${lastTrace?.credential?.name === callout ? ` (protocol: ${lastTrace.credential.protocol})` : ''}: it mints or fetches the token and adds its headers, as a Salesforce callout does.`
+            ? `Signet authenticates with the named credential ${describeCredential(credentials, callout)}: it mints or fetches the token and adds its headers, as a Salesforce callout does.`
             : 'Only callout:Name/… URLs carry a named credential. This absolute URL is sent without auth; choose "Named credential" to apply one.'}
         </Text>
       )}
@@ -61,7 +68,10 @@ export function AuthPanel({
         <Select
           label="Named credential"
           description="Its auth (token, headers, client certificate) is applied to this URL."
-          data={credentialNames}
+          data={credentials.map((credential) => ({
+            value: credential.name,
+            label: `${credential.name} — ${PROTOCOL_LABELS[credential.protocol]}`,
+          }))}
           value={auth.name || null}
           onChange={(value) => onChange({ type: 'credential', name: value ?? '' })}
           searchable

@@ -2,9 +2,12 @@
 import { Badge, Button, Code, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import type { AuthTrace, AuthTraceStep } from '../../../../shared/contract/auth-trace';
+import { PROTOCOL_LABELS } from '../../../../shared/credentials/profile';
 import { useNavigation } from '../../app/navigation';
 import { CopyValue } from '../../components/CopyValue';
 import { formatMs } from './model';
+
+const protocolLabel = (protocol: string) => (PROTOCOL_LABELS as Record<string, string>)[protocol] ?? protocol;
 
 export function AuthTraceView({ trace }: { trace: AuthTrace | null }) {
   if (!trace || (!trace.credential && trace.steps.length === 0)) {
@@ -18,7 +21,7 @@ export function AuthTraceView({ trace }: { trace: AuthTrace | null }) {
     <Stack gap="xs" aria-label="Auth trace">
       {trace.credential && (
         <Text size="xs">
-          Named credential <b>{trace.credential.label}</b> ({trace.credential.name}), protocol {trace.credential.protocol}
+          Named credential <b>{trace.credential.label}</b> ({trace.credential.name}), {protocolLabel(trace.credential.protocol)}
         </Text>
       )}
       {trace.steps.map((step, index) => (

@@ -1,7 +1,7 @@
 /** One request: URL bar, then Params, Headers, Body, Auth and Settings, with the response below. */
 import { Badge, Box, Stack, Tabs, Text } from '@mantine/core';
 import { REDACTED } from '../../../../shared/contract/history';
-import type { RequestDraft, OpenRequest } from './model';
+import type { CredentialSummary, RequestDraft, OpenRequest } from './model';
 import { COMMON_HEADERS } from './model';
 import { KeyValueEditor } from '../../components/KeyValueEditor';
 import { parseCalloutUrl } from '../../../../shared/request/callout-url';
@@ -19,7 +19,7 @@ export interface RequestEditorProps {
   onSend(): void;
   onCancel(): void;
   onRetryWithoutTls(): void;
-  credentialNames: string[];
+  credentials: CredentialSummary[];
   variables: Set<string>;
 }
 
@@ -30,8 +30,9 @@ function headerProblem(name: string, value: string): string | null {
   return null;
 }
 
-export function RequestEditor({ open, onDraft, onSend, onCancel, onRetryWithoutTls, credentialNames, variables }: RequestEditorProps) {
+export function RequestEditor({ open, onDraft, onSend, onCancel, onRetryWithoutTls, credentials, variables }: RequestEditorProps) {
   const { draft } = open;
+  const credentialNames = credentials.map((credential) => credential.name);
   const callout = parseCalloutUrl(draft.url);
   const enabledHeaders = draft.headers.filter((header) => header.enabled && header.name).length;
   const redacted = redactedPlaces(draft);
@@ -89,8 +90,7 @@ export function RequestEditor({ open, onDraft, onSend, onCancel, onRetryWithoutT
               auth={draft.auth}
               onChange={(auth) => onDraft((current) => ({ ...current, auth }))}
               callout={callout?.name ?? null}
-              credentialNames={credentialNames}
-              lastTrace={open.response?.auth ?? null}
+              credentials={credentials}
             />
           </Tabs.Panel>
           <Tabs.Panel value="settings">

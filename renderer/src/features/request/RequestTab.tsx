@@ -19,22 +19,27 @@ import { sentForExport } from './model';
 import { useEnvironments } from './useEnvironments';
 import { useRequestLibrary } from './useRequestLibrary';
 import { useRequestTabs } from './useRequestTabs';
+import type { CredentialSummary } from './model';
 
-function useCredentialNames(): string[] {
-  const [names, setNames] = useState<string[]>([]);
+/** The named credentials `callout:` can use, refreshed each time the Request tab is shown. */
+function useCredentials(): CredentialSummary[] {
+  const [credentials, setCredentials] = useState<CredentialSummary[]>([]);
   const { active } = useNavigation();
   useEffect(() => {
     if (active !== 'request') return;
-    api.http.credentialNames().then(setNames, () => setNames([]));
+    api.credentials.list().then(
+      (profiles) => setCredentials(profiles.map(({ name, label, protocol }) => ({ name, label, protocol }))),
+      () => setCredentials([]),
+    );
   }, [active]);
-  return names;
+  return credentials;
 }
 
 export function RequestTab() {
   const tabs = useRequestTabs();
   const library = useRequestLibrary(tabs);
   const environments = useEnvironments();
-  const credentialNames = useCredentialNames();
+  const credentials = useCredentials();
   const { active: activeTab } = useNavigation();
   const intent = useIntent('request');
   const handled = useRef(0);
@@ -164,7 +169,7 @@ export function RequestTab() {
                   settings: { ...draft.settings, verifyTls: false },
                 }))
               }
-              credentialNames={credentialNames}
+              credentials={credentials}
               variables={variables}
             />
           </Box>

@@ -1,8 +1,16 @@
 /** The state of one open request (an inner tab) and how it becomes what main sends. */
 import type { CalloutResponse, KeyValue, RequestSpec, SentRequest } from '../../../../shared/contract/http';
 import { DEFAULT_TIMEOUT_MS } from '../../../../shared/contract/http';
+import type { Protocol } from '../../../../shared/credentials/profile';
 import { parseCalloutUrl } from '../../../../shared/request/callout-url';
 import { paramsFromUrl, type ParamRow } from '../../../../shared/request/url-params';
+
+/** What the Request tab needs to know of a named credential: its API name, label and protocol. */
+export interface CredentialSummary {
+  name: string;
+  label: string;
+  protocol: Protocol;
+}
 
 export interface RequestDraft extends RequestSpec {
   /** The Params table, kept in sync with the URL's query (disabled rows live only here). */
