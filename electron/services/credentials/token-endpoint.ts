@@ -50,6 +50,7 @@ export async function requestToken(request: TokenRequest): Promise<TokenResponse
     requestHeaders: redactHeaders(headers),
   };
   const started = performance.now();
+  const timeoutMs = request.timeoutMs ?? 30_000;
   let response;
   try {
     response = await smallRequest({
@@ -59,12 +60,12 @@ export async function requestToken(request: TokenRequest): Promise<TokenResponse
       body,
       tls: request.tls,
       signal: request.signal,
-      timeoutMs: request.timeoutMs ?? 30_000,
+      timeoutMs,
       action: 'Calling the token endpoint',
     });
   } catch (error) {
     step.durationMs = performance.now() - started;
-    const failure = error instanceof AppError ? error : new AppError('NETWORK', String(error));
+    const failure = adviseProfile(error instanceof AppError ? error : new AppError('NETWORK', String(error)), request.url, timeoutMs);
     step.error = { error: failure.code.toLowerCase(), message: failure.message };
     throw new AppError(failure.code, failure.message, { ...failure.details, step });
   }
@@ -116,6 +117,32 @@ export async function requestToken(request: TokenRequest): Promise<TokenResponse
   }
   const tokenType = typeof fields.token_type === 'string' && fields.token_type ? fields.token_type : 'Bearer';
   return { accessToken: fields.access_token, tokenType, ...(expiresAt !== undefined ? { expiresAt } : {}), step };
+}
+
+/**
+ * The transport's advice names per-request settings (TLS verification, the timeout) that a profile's
+ * token request does not have: point at what the user can change in the profile instead.
+ */
+function adviseProfile(error: AppError, url: string, timeoutMs: number): AppError {
+  const host = URL.canParse(url) ? new URL(url).host : url;
+  const tls = error.details?.tls;
+  if (error.code === 'TLS' && (tls === 'self-signed' || tls === 'untrusted')) {
+    const problem = tls === 'self-signed' ? 'uses a self-signed certificate' : 'has a certificate not signed by a CA this machine trusts';
+    return new AppError(
+      'TLS',
+      `Calling the token endpoint: TLS error with ${host}: the server ${problem}. Import it (or the CA that issued it) in the Certificates tab and choose it as Token Endpoint CA Certificate.`,
+      error.details,
+    );
+  }
+  if (error.code === 'TIMEOUT') {
+    const limit = timeoutMs >= 1000 ? `${timeoutMs / 1000} s` : `${timeoutMs} ms`;
+    return new AppError(
+      'TIMEOUT',
+      `Calling the token endpoint: ${host} did not answer within ${limit}. Check that the Token Endpoint URL is right and that the server is up.`,
+      error.details,
+    );
+  }
+  return error;
 }
 
 function fail(step: TokenRequestStep, message: string, extra: Record<string, unknown> = {}): never {
