@@ -2,12 +2,19 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './app/app.css';
+import { useEffect, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api } from './bridge';
 import { Root } from './app/Root';
 
 const container = document.getElementById('root')!;
 const root = createRoot(container);
+
+/** Marks #root `data-app-state="ready"` once the first render committed (its effect runs after every child's). */
+function MarkReady({ children }: { children: ReactNode }) {
+  useEffect(() => container.setAttribute('data-app-state', 'ready'), []);
+  return children;
+}
 
 async function bootstrap() {
   try {
@@ -17,7 +24,11 @@ async function bootstrap() {
       api.vault.status(),
       api.app.storeReports(),
     ]);
-    root.render(<Root initial={{ info, settings, vault, storeReports }} />);
+    root.render(
+      <MarkReady>
+        <Root initial={{ info, settings, vault, storeReports }} />
+      </MarkReady>,
+    );
   } catch (error) {
     container.setAttribute('data-app-state', 'failed');
     container.textContent = `Signet could not reach its main process: ${(error as Error).message}. Restart Signet; if it keeps happening, check the log in the data folder.`;

@@ -40,7 +40,7 @@ export function App({ initial }: { initial: InitialState }) {
   return (
     <AppInfoContext.Provider value={initial.info}>
       <SaveFileProvider>
-        <Box data-app-state="ready" h="100%" style={{ display: 'flex', flexDirection: 'column' }}>
+        <Box h="100%" style={{ display: 'flex', flexDirection: 'column' }}>
           <Group
             component="header"
             justify="space-between"

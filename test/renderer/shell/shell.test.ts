@@ -14,6 +14,8 @@ describe('app shell', () => {
   it('loads to ready with the title, and the bridge is the frozen invoke/onEvent pair with no Node in sight', async () => {
     const { page } = await open();
     expect(await page.title()).toBe('Signet');
+    // Issue 2: the marker sits on the root element itself, not on something inside it.
+    expect(await page.locator('#root').getAttribute('data-app-state')).toBe('ready');
     const facts = await page.evaluate(`({
       keys: Object.keys(window.signet).sort(),
       frozen: Object.isFrozen(window.signet),
@@ -151,6 +153,29 @@ describe('app shell', () => {
     expect(await scheme()).toBe('dark');
     await page.getByRole('radiogroup', { name: 'Theme' }).getByText('System').click();
     await expect.poll(scheme).toBe('light');
+  });
+
+  it('follows the OS between light and dark while System is selected, also after a reload, until a fixed theme is chosen', async () => {
+    const { page } = await open();
+    const scheme = () => page.evaluate(`document.documentElement.getAttribute('data-mantine-color-scheme')`);
+    const themes = page.getByRole('radiogroup', { name: 'Theme' });
+    expect(await themes.getByRole('radio', { name: 'System' }).isChecked()).toBe(true);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(scheme).toBe('light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(scheme).toBe('dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(scheme).toBe('light');
+
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.reload();
+    await page.locator('#root[data-app-state="ready"]').waitFor();
+    expect(await scheme()).toBe('dark');
+    await themes.getByText('Light').click();
+    await expect.poll(scheme).toBe('light');
+    await page.reload(); // the OS still prefers dark
+    await page.locator('#root[data-app-state="ready"]').waitFor();
+    expect(await scheme()).toBe('light');
   });
 
   it('shows the data folder, protector and versions in Settings, and changes the passphrase', async () => {
