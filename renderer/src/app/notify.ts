@@ -24,10 +24,14 @@ const TITLES: Partial<Record<ErrorCode, string>> = {
   INTERNAL: 'Unexpected error',
 };
 
-/** Shows an error as a toast; `action` names what the user was doing ("Saving the profile"). */
-export function notifyError(error: unknown, action?: string) {
+/**
+ * Shows an error as a toast; `action` names what the user was doing ("Saving the profile"), and
+ * `consequence` what it means for them when the error alone does not say ("The theme applies now…").
+ */
+export function notifyError(error: unknown, action?: string, consequence?: string) {
   const title = isAppError(error) ? (TITLES[error.code] ?? 'Error') : 'Unexpected error';
-  const message = error instanceof Error ? error.message : String(error);
+  const reason = error instanceof Error ? error.message : String(error);
+  const message = consequence ? `${consequence} ${reason}` : reason;
   notifications.show({ color: 'red', title: action ? `${action}: ${title.toLowerCase()}` : title, message, autoClose: 8000 });
 }
 

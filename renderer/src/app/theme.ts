@@ -2,6 +2,7 @@
 import { createTheme, type MantineColorScheme, type MantineColorSchemeManager } from '@mantine/core';
 import type { ThemePreference } from '../../../shared/contract/settings';
 import { api } from '../bridge';
+import { notifyError } from './notify';
 
 export const theme = createTheme({
   primaryColor: 'indigo',
@@ -33,7 +34,13 @@ export function settingsColorSchemeManager(initial: ThemePreference): MantineCol
     get: () => current,
     set: (value) => {
       current = value;
-      void api.settings.update({ theme: toPreference(value) });
+      api.settings.update({ theme: toPreference(value) }).catch((error: unknown) => {
+        notifyError(
+          error,
+          'Saving the theme',
+          'The theme applies now but was not saved: Signet will open with the previous one next time.',
+        );
+      });
     },
     subscribe: () => {},
     unsubscribe: () => {},
