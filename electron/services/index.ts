@@ -105,6 +105,7 @@ export function createServices(deps: ServiceDeps): ServiceGraph {
   flushLastUsed.unref();
   const receiver = new Receiver({ document: open(RECEIVER_DOCUMENT), certificates, vault, logger: deps.logger });
   receiver.onLog((entry) => deps.events.emit('receiver.log', entry));
+  receiver.onLogCleared(() => deps.events.emit('receiver.logCleared', {}));
   receiver.onStatus((status) => deps.events.emit('receiver.status', status));
 
   let credentialResolver: CredentialResolver = credentials;

@@ -47,6 +47,8 @@ export interface SignetEvents {
   'credentials.changed': Record<string, never>;
   /** The receiver answered a request (live log). */
   'receiver.log': ReceiverLogEntry;
+  /** The receiver's log was cleared (from any window). */
+  'receiver.logCleared': Record<string, never>;
   /** The receiver started, stopped, or its rules changed. */
   'receiver.status': ReceiverStatus;
 }

@@ -63,6 +63,7 @@ export class Receiver {
   readonly #replay = new JtiCache();
   readonly #log: ReceiverLogEntry[] = [];
   readonly #logListeners = new Set<(entry: ReceiverLogEntry) => void>();
+  readonly #logClearedListeners = new Set<() => void>();
   readonly #statusListeners = new Set<(status: ReceiverStatus) => void>();
   #faults: FaultRules = FaultRules.parse({});
   #state: ReceiverStatus['state'] = 'stopped';
@@ -222,6 +223,7 @@ export class Receiver {
   async dispose(): Promise<void> {
     await this.stop();
     this.#logListeners.clear();
+    this.#logClearedListeners.clear();
     this.#statusListeners.clear();
   }
 
@@ -235,13 +237,20 @@ export class Receiver {
     return [...this.#log];
   }
 
+  /** Empties the log and tells every listener, so each open window clears too. */
   clearLog(): void {
     this.#log.length = 0;
+    for (const listener of this.#logClearedListeners) listener();
   }
 
   onLog(listener: (entry: ReceiverLogEntry) => void): () => void {
     this.#logListeners.add(listener);
     return () => this.#logListeners.delete(listener);
+  }
+
+  onLogCleared(listener: () => void): () => void {
+    this.#logClearedListeners.add(listener);
+    return () => this.#logClearedListeners.delete(listener);
   }
 
   onStatus(listener: (status: ReceiverStatus) => void): () => void {

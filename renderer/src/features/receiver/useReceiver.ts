@@ -57,10 +57,12 @@ export function useReceiver(): ReceiverState {
     void reloadSecrets();
     const offStatus = events.on('receiver.status', (next) => setStatus(next));
     const offLog = events.on('receiver.log', (entry) => setLog((current) => mergeLog(current, [entry])));
+    const offLogCleared = events.on('receiver.logCleared', () => setLog([]));
     return () => {
       live = false;
       offStatus();
       offLog();
+      offLogCleared();
     };
   }, [reloadSecrets]);
 
