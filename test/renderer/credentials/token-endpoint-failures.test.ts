@@ -139,7 +139,7 @@ describe('Preview Token: token endpoint failures, said plainly', () => {
     });
     await openExchangeProfile(app);
     const url = `${server.url}/token`;
-    const message = await previewAgainst(app.page, url, 'The token endpoint refused');
+    const message = await previewAgainst(app.page, url, 'The token endpoint answered, but not with a token');
     expect(message).toBe(
       'The token endpoint answered HTTP 200 without access_token (it returned: token, expires_in). Signet, like Salesforce, reads the access token from access_token; the endpoint must return it under that name.',
     );
@@ -154,7 +154,7 @@ describe('Preview Token: token endpoint failures, said plainly', () => {
     });
     await openExchangeProfile(app);
     const url = `${server.url}/login`;
-    const message = await previewAgainst(app.page, url, 'The token endpoint refused');
+    const message = await previewAgainst(app.page, url, 'The token endpoint answered, but not with a token');
     expect(message).toBe(
       'The token endpoint answered HTTP 200 with a body that is not JSON (text/html, starting “<html><body>Sign in</body></html>”). Check the Token Endpoint URL: it should be the OAuth token endpoint, not a web page or the API itself.',
     );

@@ -18,6 +18,8 @@ import { api } from '../../bridge';
 interface Failure {
   message: string;
   code: string;
+  /** The token endpoint said no (an HTTP error or an RFC 6749 error), as opposed to answering with something that is not a token. */
+  refused: boolean;
   trace?: AuthTrace;
 }
 
@@ -48,6 +50,7 @@ export function usePreview(onCached?: () => void): PreviewState {
       setFailure({
         message: error instanceof Error ? error.message : String(error),
         code: isAppError(error) ? error.code : 'INTERNAL',
+        refused: isAppError(error) && (typeof error.details?.error === 'string' || Number(error.details?.status) >= 400),
         trace: isAppError(error) ? (error.details?.trace as AuthTrace | undefined) : undefined,
       });
     } finally {
@@ -110,7 +113,13 @@ export function PreviewTokenDialog({ preview, opened, onClose, onRun, draft }: P
           <Alert
             color="red"
             role="alert"
-            title={failure.code === 'TOKEN_EXCHANGE_FAILED' ? 'The token endpoint refused' : 'Preview failed'}
+            title={
+              failure.code !== 'TOKEN_EXCHANGE_FAILED'
+                ? 'Preview failed'
+                : failure.refused
+                  ? 'The token endpoint refused'
+                  : 'The token endpoint answered, but not with a token'
+            }
           >
             {failure.message}
           </Alert>
