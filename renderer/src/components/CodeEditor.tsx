@@ -1,7 +1,7 @@
 /**
  * CodeMirror 6 editor/viewer for JSON, XML, HTML and text: viewport rendering (large bodies stay
- * fast), folding, search (Ctrl+F), JSON lint, light and dark. Its content is a `textbox` named by
- * `label`, so tests and screen readers find it by name.
+ * fast), folding, search (Ctrl+F), JSON lint, light and dark, and (opt-in) `{{variable}}` marks.
+ * Its content is a `textbox` named by `label`, so tests and screen readers find it by name.
  */
 import { Box, useComputedColorScheme } from '@mantine/core';
 import { autocompletion, closeBrackets } from '@codemirror/autocomplete';
@@ -13,9 +13,22 @@ import { bracketMatching, foldGutter, foldKeymap, HighlightStyle, indentOnInput,
 import { linter, lintGutter } from '@codemirror/lint';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
 import { Compartment, EditorState, type Extension } from '@codemirror/state';
-import { drawSelection, EditorView, highlightActiveLine, keymap, lineNumbers, placeholder as placeholderText } from '@codemirror/view';
+import {
+  Decoration,
+  drawSelection,
+  EditorView,
+  highlightActiveLine,
+  keymap,
+  lineNumbers,
+  MatchDecorator,
+  placeholder as placeholderText,
+  ViewPlugin,
+  type DecorationSet,
+  type ViewUpdate,
+} from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import { useEffect, useRef } from 'react';
+import { VARIABLE_PATTERN, type VariableSource } from '../../../shared/request/variables';
 
 export type CodeLanguage = 'json' | 'xml' | 'html' | 'text';
 
@@ -37,6 +50,11 @@ export interface CodeEditorProps {
   extensions?: Extension[];
   /** Receives the editor when it is created (and null when destroyed), e.g. to stream text into it. */
   onView?(view: EditorView | null): void;
+  /**
+   * Marks each `{{name}}` as defined or not, titled with where its value comes from. Off when
+   * absent. Keep it stable (useMemo): a new function redraws the marks.
+   */
+  variables?(name: string): VariableSource;
 }
 
 const light = HighlightStyle.define([
@@ -67,7 +85,44 @@ const baseTheme = EditorView.theme({
   '.cm-activeLine': { backgroundColor: 'var(--mantine-color-default-hover)' },
   '&.cm-focused': { outline: '2px solid var(--mantine-primary-color-filled)', outlineOffset: '-2px' },
   '.cm-panels': { backgroundColor: 'var(--mantine-color-default)', color: 'var(--mantine-color-text)' },
+  // Mantine's light variants read well in both colour schemes; the colour wins over syntax colours inside.
+  '.cm-variable': { borderRadius: '2px' },
+  '.cm-variable-defined': { backgroundColor: 'var(--mantine-color-teal-light)' },
+  '.cm-variable-defined, .cm-variable-defined *': { color: 'var(--mantine-color-teal-light-color)' },
+  '.cm-variable-undefined': {
+    backgroundColor: 'var(--mantine-color-red-light)',
+    textDecoration: 'underline wavy var(--mantine-color-red-filled)',
+    textDecorationSkipInk: 'none',
+  },
+  '.cm-variable-undefined, .cm-variable-undefined *': { color: 'var(--mantine-color-red-light-color)' },
 });
+
+/** Marks `{{name}}` references, each with `data-variable`, `data-defined` and a title naming its source. */
+function variableMarks(lookup: (name: string) => VariableSource): Extension {
+  const decorator = new MatchDecorator({
+    regexp: new RegExp(VARIABLE_PATTERN.source, 'g'),
+    decoration: (match) => {
+      const name = match[1]!;
+      const { defined, description } = lookup(name);
+      return Decoration.mark({
+        class: `cm-variable ${defined ? 'cm-variable-defined' : 'cm-variable-undefined'}`,
+        attributes: { 'data-variable': name, 'data-defined': String(defined), title: `{{${name}}}: ${description}` },
+      });
+    },
+  });
+  return ViewPlugin.fromClass(
+    class {
+      decorations: DecorationSet;
+      constructor(view: EditorView) {
+        this.decorations = decorator.createDeco(view);
+      }
+      update(update: ViewUpdate) {
+        this.decorations = decorator.updateDeco(update, this.decorations);
+      }
+    },
+    { decorations: (plugin) => plugin.decorations },
+  );
+}
 
 function languageExtension(language: CodeLanguage, lint: boolean): Extension[] {
   switch (language) {
@@ -96,6 +151,7 @@ export function CodeEditor({
   lineWrapping = false,
   extensions = [],
   onView,
+  variables,
 }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
@@ -105,6 +161,8 @@ export function CodeEditor({
   onViewRef.current = onView;
   const scheme = useComputedColorScheme('light');
   const themeCompartment = useRef(new Compartment());
+  const variablesCompartment = useRef(new Compartment());
+  const variablesRef = useRef(variables);
 
   // The editor is created once per language/readOnly/label; later value changes are patched in.
   useEffect(() => {
@@ -131,6 +189,7 @@ export function CodeEditor({
         ...(lineWrapping ? [EditorView.lineWrapping] : []),
         ...(placeholder ? [placeholderText(placeholder)] : []),
         ...languageExtension(language, lint),
+        variablesCompartment.current.of(variablesRef.current ? variableMarks(variablesRef.current) : []),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) onChangeRef.current?.(update.state.doc.toString());
         }),
@@ -154,6 +213,12 @@ export function CodeEditor({
     const current = editor.state.doc.toString();
     if (current !== value) editor.dispatch({ changes: { from: 0, to: current.length, insert: value } });
   }, [value]);
+
+  useEffect(() => {
+    if (variablesRef.current === variables) return;
+    variablesRef.current = variables;
+    view.current?.dispatch({ effects: variablesCompartment.current.reconfigure(variables ? variableMarks(variables) : []) });
+  }, [variables]);
 
   useEffect(() => {
     view.current?.dispatch({ effects: themeCompartment.current.reconfigure(syntaxHighlighting(scheme === 'dark' ? dark : light)) });

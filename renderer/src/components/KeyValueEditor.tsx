@@ -4,6 +4,7 @@
  */
 import { ActionIcon, Button, Checkbox, Group, Stack, TextInput, Tooltip } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
+import type { CSSProperties, ReactNode } from 'react';
 
 export interface KeyValueRow {
   name: string;
@@ -24,6 +25,20 @@ export interface KeyValueEditorProps {
   nameSuggestions?: string[];
   /** Per-row problems to show under the name ("contains a line break"). */
   errors?: (string | null)[];
+  /**
+   * Draws the value field instead of a plain TextInput (e.g. one that highlights `{{variables}}`).
+   * It must name its input with `aria-label` and report edits through `onChange`.
+   */
+  renderValueInput?(field: ValueField): ReactNode;
+}
+
+/** What a custom value field gets: the same value, name and placeholder a plain one would have. */
+export interface ValueField {
+  value: string;
+  onChange(value: string): void;
+  'aria-label': string;
+  placeholder: string;
+  style: CSSProperties;
 }
 
 export function KeyValueEditor({
@@ -35,6 +50,7 @@ export function KeyValueEditor({
   withoutToggle,
   nameSuggestions,
   errors,
+  renderValueInput,
 }: KeyValueEditorProps) {
   const update = (index: number, patch: Partial<KeyValueRow>) => onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
   const listId = nameSuggestions ? `kv-suggestions-${noun.toLowerCase().replace(/\W+/g, '-')}` : undefined;
@@ -67,14 +83,24 @@ export function KeyValueEditor({
             list={listId}
             spellCheck={false}
           />
-          <TextInput
-            style={{ flex: 2 }}
-            value={row.value}
-            placeholder={valuePlaceholder}
-            aria-label={`${noun} ${index + 1} value`}
-            onChange={(event) => update(index, { value: event.currentTarget.value })}
-            spellCheck={false}
-          />
+          {renderValueInput ? (
+            renderValueInput({
+              value: row.value,
+              onChange: (value) => update(index, { value }),
+              'aria-label': `${noun} ${index + 1} value`,
+              placeholder: valuePlaceholder,
+              style: { flex: 2 },
+            })
+          ) : (
+            <TextInput
+              style={{ flex: 2 }}
+              value={row.value}
+              placeholder={valuePlaceholder}
+              aria-label={`${noun} ${index + 1} value`}
+              onChange={(event) => update(index, { value: event.currentTarget.value })}
+              spellCheck={false}
+            />
+          )}
           <Tooltip label={`Remove ${noun.toLowerCase()}`}>
             <ActionIcon
               variant="subtle"

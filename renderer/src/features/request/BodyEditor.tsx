@@ -5,6 +5,7 @@ import type { BodyType, MultipartPart, RequestBody } from '../../../../shared/co
 import { CodeEditor } from '../../components/CodeEditor';
 import { KeyValueEditor } from '../../components/KeyValueEditor';
 import { formatBytes } from './model';
+import { HighlightedTextInput, type VariableLookup } from './VariableMirror';
 
 const TYPES: { value: BodyType; label: string }[] = [
   { value: 'none', label: 'None' },
@@ -52,7 +53,14 @@ function jsonProblem(text: string): string | null {
   }
 }
 
-export function BodyEditor({ body, onChange }: { body: RequestBody; onChange(body: RequestBody): void }) {
+export interface BodyEditorProps {
+  body: RequestBody;
+  onChange(body: RequestBody): void;
+  /** Highlights `{{variables}}` in text bodies and field values. */
+  variables?: VariableLookup;
+}
+
+export function BodyEditor({ body, onChange, variables }: BodyEditorProps) {
   return (
     <Stack gap="xs">
       <SegmentedControl
@@ -68,9 +76,20 @@ export function BodyEditor({ body, onChange }: { body: RequestBody; onChange(bod
           This request has no body.
         </Text>
       )}
-      {(body.type === 'json' || body.type === 'text' || body.type === 'xml') && <TextBody body={body} onChange={onChange} />}
-      {body.type === 'form' && <KeyValueEditor noun="Field" rows={body.fields} onChange={(fields) => onChange({ type: 'form', fields })} />}
-      {body.type === 'multipart' && <MultipartEditor parts={body.parts} onChange={(parts) => onChange({ type: 'multipart', parts })} />}
+      {(body.type === 'json' || body.type === 'text' || body.type === 'xml') && (
+        <TextBody body={body} onChange={onChange} variables={variables} />
+      )}
+      {body.type === 'form' && (
+        <KeyValueEditor
+          noun="Field"
+          rows={body.fields}
+          onChange={(fields) => onChange({ type: 'form', fields })}
+          renderValueInput={variables && ((field) => <HighlightedTextInput {...field} lookup={variables} />)}
+        />
+      )}
+      {body.type === 'multipart' && (
+        <MultipartEditor parts={body.parts} onChange={(parts) => onChange({ type: 'multipart', parts })} variables={variables} />
+      )}
       {body.type === 'file' && (
         <Group gap="xs">
           <FileButton onChange={async (file) => file && onChange({ type: 'file', file: await readFileBase64(file) })}>
@@ -89,7 +108,15 @@ export function BodyEditor({ body, onChange }: { body: RequestBody; onChange(bod
   );
 }
 
-function TextBody({ body, onChange }: { body: Extract<RequestBody, { text: string }>; onChange(body: RequestBody): void }) {
+function TextBody({
+  body,
+  onChange,
+  variables,
+}: {
+  body: Extract<RequestBody, { text: string }>;
+  onChange(body: RequestBody): void;
+  variables?: VariableLookup;
+}) {
   const problem = body.type === 'json' ? jsonProblem(body.text) : null;
   return (
     <Stack gap={4}>
@@ -115,6 +142,7 @@ function TextBody({ body, onChange }: { body: Extract<RequestBody, { text: strin
         language={body.type === 'text' ? 'text' : body.type}
         value={body.text}
         onChange={(text) => onChange({ ...body, text })}
+        variables={variables}
         minHeight={140}
         maxHeight={360}
       />
@@ -122,7 +150,15 @@ function TextBody({ body, onChange }: { body: Extract<RequestBody, { text: strin
   );
 }
 
-function MultipartEditor({ parts, onChange }: { parts: MultipartPart[]; onChange(parts: MultipartPart[]): void }) {
+function MultipartEditor({
+  parts,
+  onChange,
+  variables,
+}: {
+  parts: MultipartPart[];
+  onChange(parts: MultipartPart[]): void;
+  variables?: VariableLookup;
+}) {
   const update = (index: number, change: Partial<MultipartPart>) =>
     onChange(parts.map((part, i) => (i === index ? { ...part, ...change } : part)));
   return (
@@ -152,7 +188,16 @@ function MultipartEditor({ parts, onChange }: { parts: MultipartPart[]; onChange
             allowDeselect={false}
             onChange={(value) => update(index, { kind: (value as 'text' | 'file') ?? 'text' })}
           />
-          {part.kind === 'text' ? (
+          {part.kind === 'text' && variables ? (
+            <HighlightedTextInput
+              style={{ flex: 2 }}
+              value={part.value}
+              placeholder="Value"
+              aria-label={`Part ${index + 1} value`}
+              onChange={(value) => update(index, { value })}
+              lookup={variables}
+            />
+          ) : part.kind === 'text' ? (
             <TextInput
               style={{ flex: 2 }}
               value={part.value}

@@ -3,7 +3,7 @@ import { Badge, Box, Stack, Tabs, Text } from '@mantine/core';
 import { REDACTED } from '../../../../shared/contract/history';
 import type { CredentialSummary, RequestDraft, OpenRequest } from './model';
 import { COMMON_HEADERS } from './model';
-import { KeyValueEditor } from '../../components/KeyValueEditor';
+import { KeyValueEditor, type ValueField } from '../../components/KeyValueEditor';
 import { parseCalloutUrl } from '../../../../shared/request/callout-url';
 import { redactedPlaces } from '../../../../shared/request/redacted';
 import { syncParams, urlWithParams } from '../../../../shared/request/url-params';
@@ -12,6 +12,7 @@ import { BodyEditor } from './BodyEditor';
 import { ResponseView } from './ResponseView';
 import { SettingsPanel } from './SettingsPanel';
 import { UrlBar } from './UrlBar';
+import { HighlightedTextInput, type VariableLookup } from './VariableMirror';
 
 export interface RequestEditorProps {
   open: OpenRequest;
@@ -20,7 +21,8 @@ export interface RequestEditorProps {
   onCancel(): void;
   onRetryWithoutTls(): void;
   credentials: CredentialSummary[];
-  variables: Set<string>;
+  /** Where each `{{name}}` gets its value (the active environment). */
+  variables: VariableLookup;
 }
 
 function headerProblem(name: string, value: string): string | null {
@@ -36,6 +38,7 @@ export function RequestEditor({ open, onDraft, onSend, onCancel, onRetryWithoutT
   const callout = parseCalloutUrl(draft.url);
   const enabledHeaders = draft.headers.filter((header) => header.enabled && header.name).length;
   const redacted = redactedPlaces(draft);
+  const highlightedValue = (field: ValueField) => <HighlightedTextInput {...field} lookup={variables} />;
   return (
     <Stack gap="xs" h="100%" style={{ minHeight: 0 }}>
       <UrlBar
@@ -44,7 +47,7 @@ export function RequestEditor({ open, onDraft, onSend, onCancel, onRetryWithoutT
         onMethod={(method) => onDraft((current) => ({ ...current, method }))}
         onUrl={(url) => onDraft((current) => ({ ...current, url, params: syncParams(url, current.params) }))}
         credentialNames={credentialNames}
-        variables={variables}
+        lookup={variables}
         sending={open.sending}
         onSend={onSend}
         onCancel={onCancel}
@@ -70,6 +73,7 @@ export function RequestEditor({ open, onDraft, onSend, onCancel, onRetryWithoutT
             <KeyValueEditor
               noun="Param"
               rows={draft.params}
+              renderValueInput={highlightedValue}
               onChange={(params) => onDraft((current) => ({ ...current, params, url: urlWithParams(current.url, params) }))}
             />
           </Tabs.Panel>
@@ -79,11 +83,12 @@ export function RequestEditor({ open, onDraft, onSend, onCancel, onRetryWithoutT
               rows={draft.headers}
               nameSuggestions={COMMON_HEADERS}
               errors={draft.headers.map((header) => headerProblem(header.name, header.value))}
+              renderValueInput={highlightedValue}
               onChange={(headers) => onDraft((current) => ({ ...current, headers }))}
             />
           </Tabs.Panel>
           <Tabs.Panel value="body">
-            <BodyEditor body={draft.body} onChange={(body) => onDraft((current) => ({ ...current, body }))} />
+            <BodyEditor body={draft.body} onChange={(body) => onDraft((current) => ({ ...current, body }))} variables={variables} />
           </Tabs.Panel>
           <Tabs.Panel value="auth">
             <AuthPanel

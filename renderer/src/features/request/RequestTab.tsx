@@ -8,6 +8,7 @@ import { IconAdjustmentsHorizontal } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useIntent, useNavigation } from '../../app/navigation';
 import { dialogOpen } from '../../app/shortcuts';
+import { variableSource } from '../../../../shared/request/variables';
 import { api } from '../../bridge';
 import { EnvironmentsDialog } from './EnvironmentsDialog';
 import { CurlImportDialog, ExportDialog } from './ImportExport';
@@ -81,10 +82,7 @@ export function RequestTab() {
     return () => window.removeEventListener('keydown', onKey, true);
   }, [activeTab, send, cancel, current.sending]);
 
-  const variables = useMemo(
-    () => new Set(environments.active?.variables.filter((variable) => variable.enabled).map((variable) => variable.name) ?? []),
-    [environments.active],
-  );
+  const variables = useMemo(() => (name: string) => variableSource(environments.active, name), [environments.active]);
 
   return (
     <Box h="100%" style={{ display: 'flex', flexDirection: 'column' }}>

@@ -6,6 +6,7 @@ import { HTTP_METHODS } from '../../../../shared/contract/http';
 import { parseCalloutUrl } from '../../../../shared/request/callout-url';
 import { referencedVariables } from '../../../../shared/request/variables';
 import { formatMs } from './model';
+import { useVariableMirror, type VariableLookup } from './VariableMirror';
 
 export interface UrlBarProps {
   method: string;
@@ -13,14 +14,14 @@ export interface UrlBarProps {
   onMethod(method: string): void;
   onUrl(url: string): void;
   credentialNames: string[];
-  /** Names defined in the active environment. */
-  variables: Set<string>;
+  /** Where each `{{name}}` gets its value (the active environment). */
+  lookup: VariableLookup;
   sending: { startedAt: number } | null;
   onSend(): void;
   onCancel(): void;
 }
 
-export function UrlBar({ method, url, onMethod, onUrl, credentialNames, variables, sending, onSend, onCancel }: UrlBarProps) {
+export function UrlBar({ method, url, onMethod, onUrl, credentialNames, lookup, sending, onSend, onCancel }: UrlBarProps) {
   const callout = parseCalloutUrl(url);
   const suggestions =
     url.trim().toLowerCase().startsWith('callout:') && callout && !callout.rest
@@ -29,7 +30,8 @@ export function UrlBar({ method, url, onMethod, onUrl, credentialNames, variable
         ? credentialNames.slice(0, 8).map((name) => `callout:${name}/`)
         : [];
   const referenced = referencedVariables(url);
-  const unresolved = referenced.filter((name) => !variables.has(name));
+  const unresolved = referenced.filter((name) => !lookup(name).defined);
+  const mirror = useVariableMirror(url, lookup);
   return (
     <Stack gap={4}>
       <Group gap={6} wrap="nowrap" align="flex-start">
@@ -49,7 +51,10 @@ export function UrlBar({ method, url, onMethod, onUrl, credentialNames, variable
           value={url}
           onChange={onUrl}
           spellCheck={false}
-          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 12 } }}
+          ref={mirror.inputRef}
+          inputContainer={mirror.inputContainer}
+          onMouseMove={mirror.onMouseMove}
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 12, ...mirror.inputStyle } }}
         />
         {sending ? (
           <Button color="red" variant="light" leftSection={<IconPlayerStop size={14} />} onClick={onCancel}>
@@ -64,13 +69,7 @@ export function UrlBar({ method, url, onMethod, onUrl, credentialNames, variable
       {referenced.length > 0 && (
         <Group gap={4} aria-label="Variables in the URL">
           {referenced.map((name) => (
-            <Badge
-              key={name}
-              size="xs"
-              variant="light"
-              color={variables.has(name) ? 'teal' : 'red'}
-              title={variables.has(name) ? 'Defined in the active environment' : 'Not defined in the active environment'}
-            >
+            <Badge key={name} size="xs" variant="light" color={lookup(name).defined ? 'teal' : 'red'} title={lookup(name).description}>
               {`{{${name}}}`}
             </Badge>
           ))}
