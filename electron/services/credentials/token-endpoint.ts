@@ -125,14 +125,18 @@ export async function requestToken(request: TokenRequest): Promise<TokenResponse
  */
 function adviseProfile(error: AppError, url: string, timeoutMs: number): AppError {
   const host = URL.canParse(url) ? new URL(url).host : url;
+  const advice: Record<string, string> = {
+    'self-signed':
+      'the server uses a self-signed certificate. Import it (or the CA that issued it) in the Certificates tab and choose it as Token Endpoint CA Certificate.',
+    untrusted:
+      'the server has a certificate not signed by a CA this machine trusts. Import it (or the CA that issued it) in the Certificates tab and choose it as Token Endpoint CA Certificate.',
+    expired: "the server's certificate has expired. Ask the token endpoint's owner to renew it.",
+    'not-yet-valid': "the server's certificate is not valid yet. Check this machine's clock.",
+    'hostname-mismatch': "the server's certificate is for another host name. Put the host name it was issued for in Token Endpoint URL.",
+  };
   const tls = error.details?.tls;
-  if (error.code === 'TLS' && (tls === 'self-signed' || tls === 'untrusted')) {
-    const problem = tls === 'self-signed' ? 'uses a self-signed certificate' : 'has a certificate not signed by a CA this machine trusts';
-    return new AppError(
-      'TLS',
-      `Calling the token endpoint: TLS error with ${host}: the server ${problem}. Import it (or the CA that issued it) in the Certificates tab and choose it as Token Endpoint CA Certificate.`,
-      error.details,
-    );
+  if (error.code === 'TLS' && typeof tls === 'string' && advice[tls]) {
+    return new AppError('TLS', `Calling the token endpoint: TLS error with ${host}: ${advice[tls]}`, error.details);
   }
   if (error.code === 'TIMEOUT') {
     const limit = timeoutMs >= 1000 ? `${timeoutMs / 1000} s` : `${timeoutMs} ms`;

@@ -35,6 +35,15 @@ async function openExchangeProfile(app: OpenSignet) {
   await app.page.getByRole('button', { name: 'Open Orders API' }).click();
 }
 
+/** Imports a PEM certificate (no key) as the Certificates tab would. */
+async function importPem(app: OpenSignet, pem: string, label: string, name: string) {
+  const files = [{ name: `${name}.crt`, base64: Buffer.from(pem).toString('base64') }];
+  const analysis = unwrapResult<{ candidates: { ref: string }[] }>(await app.backend.dispatch('certificates.analyzeImport', [{ files }]));
+  unwrapResult(
+    await app.backend.dispatch('certificates.importEntries', [{ files, entries: [{ ref: analysis.candidates[0]!.ref, label, name }] }]),
+  );
+}
+
 const tokenEndpointUrl = (page: Page) => editor(page).getByRole('textbox', { name: 'Token Endpoint URL', exact: true });
 
 /** Types `url` as Token Endpoint URL (not saved), presses Preview Token, returns the dialog's alert text. */
@@ -91,25 +100,43 @@ describe('Preview Token: token endpoint failures, said plainly', () => {
     expect(server.requests).toHaveLength(0);
 
     // Doing what the message says makes the token request go through.
-    const analysis = unwrapResult<{ candidates: { ref: string }[] }>(
-      await app.backend.dispatch('certificates.analyzeImport', [
-        { files: [{ name: 'auth.crt', base64: Buffer.from(tls.cert).toString('base64') }] },
-      ]),
-    );
-    unwrapResult(
-      await app.backend.dispatch('certificates.importEntries', [
-        {
-          files: [{ name: 'auth.crt', base64: Buffer.from(tls.cert).toString('base64') }],
-          entries: [{ ref: analysis.candidates[0]!.ref, label: 'Auth server', name: 'Auth_server' }],
-        },
-      ]),
-    );
+    await importPem(app, tls.cert, 'Auth server', 'Auth_server');
     await choose(page, 'Token Endpoint CA Certificate', /Auth server/);
     await editor(page).getByRole('button', { name: 'Preview Token' }).click();
     const dialog = page.getByRole('dialog', { name: 'Preview Token' });
     await expect.poll(() => dialog.getByText('Access token', { exact: true }).isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await dialog.getByRole('alert').count()).toBe(0);
     expect(server.requests).toHaveLength(1);
+  });
+
+  it('a trusted token endpoint certificate for another host, or expired: says which, and what to change', async () => {
+    const app = await openUnlocked();
+    const { page } = app;
+    const otherHost = await localhostCertificate({ commonName: 'auth.internal', altNames: [{ type: 'dns', value: 'auth.internal' }] });
+    const expired = await localhostCertificate({ commonName: 'Old auth', now: new Date(Date.now() - 400 * 86_400_000) });
+    const neverReached = () => new Promise<never>(() => {});
+    const wrongHost = await startServer(neverReached, { tls: { cert: otherHost.cert, key: otherHost.key } });
+    const old = await startServer(neverReached, { tls: { cert: expired.cert, key: expired.key } });
+    await importPem(app, otherHost.cert, 'auth.internal', 'Auth_internal');
+    await importPem(app, expired.cert, 'Old auth', 'Old_auth');
+    await openExchangeProfile(app);
+
+    await choose(page, 'Token Endpoint CA Certificate', /auth\.internal/);
+    const url = `${wrongHost.url}/token`;
+    expect(await previewAgainst(page, url, 'Preview failed')).toBe(
+      `Calling the token endpoint: TLS error with 127.0.0.1:${wrongHost.port}: the server's certificate is for another host name. ` +
+        'Put the host name it was issued for in Token Endpoint URL.',
+    );
+    await expectTypedUrlKept(page, url);
+
+    await choose(page, 'Token Endpoint CA Certificate', /Old auth/);
+    const oldUrl = `${old.url}/token`;
+    expect(await previewAgainst(page, oldUrl, 'Preview failed')).toBe(
+      `Calling the token endpoint: TLS error with 127.0.0.1:${old.port}: the server's certificate has expired. ` +
+        "Ask the token endpoint's owner to renew it.",
+    );
+    await expectTypedUrlKept(page, oldUrl);
+    expect([...wrongHost.requests, ...old.requests]).toEqual([]);
   });
 
   it('a token endpoint that never answers: a timeout that says what to check', async () => {
