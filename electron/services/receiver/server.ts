@@ -127,9 +127,24 @@ function listenError(error: NodeJS.ErrnoException, host: string, port: number): 
   return new AppError('NETWORK', `The receiver could not listen on ${host}:${port}: ${error.message}`, { errno: error.code });
 }
 
+/**
+ * The request target as a URL. An origin-form target is taken as a path even when it starts with
+ * `//` (which URL parsing would read as a host); an absolute-form one as itself; anything else
+ * becomes an (unknown) path, so routing never throws.
+ */
+export function requestTarget(raw = '/'): URL {
+  const base = 'http://receiver.invalid';
+  if (raw.startsWith('/')) return new URL(`${base}${raw}`);
+  try {
+    return new URL(raw);
+  } catch {
+    return new URL(`${base}/${encodeURIComponent(raw)}`);
+  }
+}
+
 async function handle(request: IncomingMessage, response: ServerResponse, options: ServerOptions, delay: (ms: number) => Promise<void>) {
   const started = Date.now();
-  const url = new URL(request.url ?? '/', 'http://receiver.invalid');
+  const url = requestTarget(request.url);
   const socket = request.socket as TLSSocket;
   const peer = options.tls && options.tls.mtls !== 'off' ? clientCertificate(socket) : undefined;
   const draft: LogDraft = {
