@@ -5,11 +5,10 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { CertificateRecord } from '../../../shared/contract/certificates';
 import type { NamedCredentialView } from '../../../shared/contract/credentials';
-import { pickFields } from '../../../electron/services/credentials/portable';
 import { unwrapResult } from '../../harness/rpc';
 import { localhostCertificate } from '../../harness/servers';
 import { useSignetWindows, type OpenSignet } from '../../harness/signet';
-import { choose, editor, expectListed, newProfile, openCredentialsTab, save } from './helpers';
+import { choose, editor, expectListed, newProfile, openCredentialsTab, save, storeLegacyJwtProfile } from './helpers';
 
 const { openUnlocked } = useSignetWindows();
 
@@ -31,30 +30,9 @@ async function importPem(app: OpenSignet, pem: string, label: string) {
   return record!;
 }
 
-/**
- * A saved JWT profile "Legacy API" signing with `certificateId` and `algorithm`, written past the
- * checks as an older version or another machine could have left it.
- */
+/** A stored profile as `storeLegacyJwtProfile` leaves it, opened in the editor. */
 async function storedJwtProfile(app: OpenSignet, signWith: CertificateRecord, certificateId: string, algorithm: string) {
-  const view = unwrapResult<NamedCredentialView>(
-    await app.backend.dispatch('credentials.create', [
-      {
-        profile: {
-          label: 'Legacy API',
-          name: 'Legacy_API',
-          url: 'https://x.example',
-          protocol: 'jwt',
-          jwt: { algorithm: signWith.keyAlgorithm.startsWith('RSA') ? 'RS256' : 'ES256', signingCertificateId: signWith.id },
-        },
-      },
-    ]),
-  );
-  const store = app.backend.graph.internal.credentialStore;
-  const current = pickFields(store.get(view.id));
-  store.replaceFields(view.id, {
-    ...current,
-    jwt: { ...current.jwt, signingCertificateId: certificateId, algorithm } as typeof current.jwt,
-  });
+  await storeLegacyJwtProfile(app, signWith, certificateId, algorithm);
   await openCredentialsTab(app.page);
   await expectListed(app.page, 'Legacy API');
   await app.page.getByRole('button', { name: 'Open Legacy API' }).click();

@@ -2,10 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CertificateRecord } from '../../../shared/contract/certificates';
 import type { NamedCredentialView, TokenPreview } from '../../../shared/contract/credentials';
-import { pickFields } from '../../../electron/services/credentials/portable';
 import { unwrapResult } from '../../harness/rpc';
 import { useSignetWindows } from '../../harness/signet';
-import { choose, editor, expectListed, newProfile, openCredentialsTab, save } from './helpers';
+import { choose, editor, expectListed, newProfile, openCredentialsTab, save, storeLegacyJwtProfile } from './helpers';
 
 const { openUnlocked } = useSignetWindows();
 
@@ -16,22 +15,8 @@ describe('Named Credentials: problems shown where they are', () => {
     const cert = unwrapResult<CertificateRecord>(
       await app.backend.dispatch('certificates.createSelfSigned', [{ label: 'Old key', name: 'Old_key', keyAlgorithm: 'EC-P256' }]),
     );
-    const view = unwrapResult<NamedCredentialView>(
-      await app.backend.dispatch('credentials.create', [
-        {
-          profile: {
-            label: 'Legacy API',
-            name: 'Legacy_API',
-            url: 'https://x.example',
-            protocol: 'jwt',
-            jwt: { algorithm: 'ES256', signingCertificateId: cert.id },
-          },
-        },
-      ]),
-    );
     // As after an import from another machine: the reference points nowhere.
-    const store = app.backend.graph.internal.credentialStore;
-    store.replaceFields(view.id, { ...pickFields(store.get(view.id)), jwt: { ...store.get(view.id).jwt, signingCertificateId: 'gone' } });
+    await storeLegacyJwtProfile(app, cert, 'gone', 'ES256');
     await openCredentialsTab(page);
     await expectListed(page, 'Legacy API');
     expect(await page.getByRole('table', { name: 'Named credentials' }).getByText('needs attention').isVisible()).toBe(true);

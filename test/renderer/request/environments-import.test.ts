@@ -10,20 +10,9 @@ import type { NamedCredentialView } from '../../../shared/contract/credentials';
 import type { Environments } from '../../../shared/contract/environments';
 import { startServer } from '../../harness/servers';
 import { useSignetWindows } from '../../harness/signet';
-import { eventually, openRequestTab } from './helpers';
+import { bridge, eventually, openRequestTab } from './helpers';
 
 const windows = useSignetWindows();
-
-/** Calls the bridge as the renderer does and returns the value (fails the test on an error). */
-async function bridge<T>(page: Page, method: string, args: unknown[] = []): Promise<T> {
-  const result = (await page.evaluate(`window.signet.invoke(${JSON.stringify(method)}, ${JSON.stringify(args)})`)) as {
-    ok: boolean;
-    value?: T;
-    error?: unknown;
-  };
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
 
 function filesUnder(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {

@@ -1,4 +1,4 @@
-// Steps shared by the Request tab's renderer tests: open the tab, pick a segment, wait on main.
+// Steps shared by the Request tab's renderer tests: open the tab, pick a segment, call the bridge, wait on main.
 import type { Page } from 'playwright-core';
 import type { OpenSignet, SignetWindows } from '../../harness/signet';
 
@@ -15,3 +15,14 @@ export async function openRequestTab(windows: SignetWindows): Promise<OpenSignet
 
 /** Picks a SegmentedControl option (its radio input is visually hidden, so it is clicked by event). */
 export const choose = (page: Page, name: string) => page.getByRole('radio', { name, exact: true }).dispatchEvent('click');
+
+/** Calls the bridge as the renderer does and returns the value (fails the test on an error). */
+export async function bridge<T>(page: Page, method: string, args: unknown[] = []): Promise<T> {
+  const result = (await page.evaluate(`window.signet.invoke(${JSON.stringify(method)}, ${JSON.stringify(args)})`)) as {
+    ok: boolean;
+    value?: T;
+    error?: unknown;
+  };
+  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}

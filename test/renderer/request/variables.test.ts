@@ -5,22 +5,11 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Environment, Environments } from '../../../shared/contract/environments';
 import { useSignetWindows } from '../../harness/signet';
-import { choose, eventually } from './helpers';
+import { bridge, choose, eventually } from './helpers';
 
 const windows = useSignetWindows();
 
 const SECRET = 'Sekr3t-token-9c41e7';
-
-/** Calls the bridge as the renderer does and returns the value (fails the test on an error). */
-async function bridge<T>(page: Page, method: string, args: unknown[] = []): Promise<T> {
-  const result = (await page.evaluate(`window.signet.invoke(${JSON.stringify(method)}, ${JSON.stringify(args)})`)) as {
-    ok: boolean;
-    value?: T;
-    error?: unknown;
-  };
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
 
 /** The marked references under `scope`: name, defined, title. */
 const marks = (scope: Locator) =>

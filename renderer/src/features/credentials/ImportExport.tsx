@@ -236,29 +236,26 @@ function SalesforceExportDialog({ ids, opened, onClose }: { ids: string[]; opene
   );
 }
 
+function OutcomeLines({ title, color, lines }: { title: string; color: string; lines: string[] | undefined }) {
+  if (!lines?.length) return null;
+  return (
+    <Alert color={color} p="xs" title={title}>
+      {lines.map((line) => (
+        <Text key={line} size="xs">
+          {line}
+        </Text>
+      ))}
+    </Alert>
+  );
+}
+
 /** After an export: the profiles left out, and the settings Salesforce cannot honour — kept open until read. */
 function ExportOutcome({ outcome, onClose }: { outcome: { skipped: string[]; warnings: string[] } | null; onClose(): void }) {
   return (
     <Modal opened={outcome !== null} onClose={onClose} title="Exported to Salesforce — check these">
       <Stack gap="sm">
-        {!!outcome?.skipped.length && (
-          <Alert color="yellow" p="xs" title="Left out">
-            {outcome.skipped.map((line) => (
-              <Text key={line} size="xs">
-                {line}
-              </Text>
-            ))}
-          </Alert>
-        )}
-        {!!outcome?.warnings.length && (
-          <Alert color="orange" p="xs" title="Salesforce cannot honour these settings">
-            {outcome.warnings.map((line) => (
-              <Text key={line} size="xs">
-                {line}
-              </Text>
-            ))}
-          </Alert>
-        )}
+        <OutcomeLines title="Left out" color="yellow" lines={outcome?.skipped} />
+        <OutcomeLines title="Salesforce cannot honour these settings" color="orange" lines={outcome?.warnings} />
         <Group justify="flex-end">
           <Button onClick={onClose}>Close</Button>
         </Group>

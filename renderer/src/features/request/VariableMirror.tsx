@@ -110,12 +110,14 @@ export function useVariableMirror(value: string, lookup: VariableLookup | undefi
     resized.observe(input);
     const events = ['scroll', 'input', 'keydown', 'keyup', 'select', 'mousedown', 'mouseup', 'mousemove', 'focus', 'blur'] as const;
     const onEvent = () => requestAnimationFrame(follow);
+    // selectionchange fires on the document for any field: only the focused input can have scrolled.
+    const onSelection = () => document.activeElement === input && onEvent();
     for (const name of events) input.addEventListener(name, onEvent);
-    document.addEventListener('selectionchange', onEvent);
+    document.addEventListener('selectionchange', onSelection);
     return () => {
       resized.disconnect();
       for (const name of events) input.removeEventListener(name, onEvent);
-      document.removeEventListener('selectionchange', onEvent);
+      document.removeEventListener('selectionchange', onSelection);
     };
   }, [lookup, follow]);
 
