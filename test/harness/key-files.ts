@@ -59,6 +59,7 @@ export function opensslFiles(): MadeFiles {
   run(['rsa', '-in', '@rsa.key', '-traditional', '-out', '@rsa-pkcs1.key']);
   run(['ec', '-in', '@ec.key', '-out', '@ec-sec1.key']);
   run(['pkcs8', '-topk8', '-in', '@rsa.key', '-v2', 'aes-256-cbc', '-passout', 'pass:pem-pass', '-out', '@rsa-enc.key']);
+  run(['rsa', '-in', '@rsa.key', '-traditional', '-aes256', '-passout', 'pass:pem-pass', '-out', '@rsa-enc-legacy.key']);
   run(['x509', '-in', '@rsa.crt', '-outform', 'DER', '-out', '@rsa.cer']);
   run([
     'pkcs12',

@@ -1,5 +1,5 @@
 // Import of files made by OpenSSL and keytool: every format, the choice of entries, and the bad inputs.
-import { createPublicKey, generateKeyPairSync, randomBytes, X509Certificate } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, X509Certificate } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unlockedBackend, uploadText } from '../../harness/certificates';
 import { keytoolFiles, opensslFiles, type MadeFiles } from '../../harness/key-files';
@@ -45,6 +45,19 @@ function expectKeyMatches(backend: TestBackend, record: { id: string; chainPem: 
   expect(new X509Certificate(record.chainPem).checkPrivateKey(key)).toBe(true);
 }
 
+/** A wrong passphrase for which OpenSSL gets past the padding check and fails later, decoding. */
+function passphrasePastPadding(pem: string): string {
+  for (let attempt = 0; attempt < 20_000; attempt++) {
+    const candidate = `lucky-${attempt}`;
+    try {
+      createPrivateKey({ key: pem, passphrase: candidate });
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'ERR_OSSL_BAD_DECRYPT') return candidate;
+    }
+  }
+  throw new Error('no wrong passphrase got past the padding check in 20 000 tries');
+}
+
 describe('import of OpenSSL files', () => {
   it.each([
     ['PKCS#8 key + certificate in one file', ['rsa.key+rsa.crt']],
@@ -71,6 +84,32 @@ describe('import of OpenSSL files', () => {
     expect(await analyze(backend, files, 'wrong')).toMatchObject({ ok: false, error: { code: 'BAD_PASSPHRASE' } });
     const { records } = await importAll(backend, files, 'pem-pass');
     expectKeyMatches(backend, records[0]);
+  });
+
+  // A wrong passphrase fails AES-CBC's padding check only about 255 times in 256; otherwise
+  // OpenSSL decrypts garbage and fails to decode it. Both must read as a wrong passphrase.
+  it.each(['rsa-enc.key', 'rsa-enc-legacy.key'])(
+    '%s: a wrong passphrase that happens to pass the padding check is still a wrong passphrase',
+    async (name) => {
+      const pem = ossl.read(name).toString('latin1');
+      expect(pem).toContain(name.includes('legacy') ? 'Proc-Type: 4,ENCRYPTED' : 'ENCRYPTED PRIVATE KEY');
+      const lucky = passphrasePastPadding(pem);
+      const backend = await unlockedBackend();
+      const files = [file(() => ossl, name)(), file(() => ossl, 'rsa.crt')()];
+      expect(await analyze(backend, files, lucky)).toMatchObject({ ok: false, error: { code: 'BAD_PASSPHRASE' } });
+      expect(await analyze(backend, files, 'plainly-wrong')).toMatchObject({ ok: false, error: { code: 'BAD_PASSPHRASE' } });
+      const { records } = await importAll(backend, files, 'pem-pass');
+      expectKeyMatches(backend, records[0]);
+    },
+  );
+
+  it('an encrypted key whose envelope is damaged is reported as unreadable, not as a wrong passphrase', async () => {
+    const pem = ossl.read('rsa-enc.key').toString('latin1');
+    const lines = pem.trim().split('\n');
+    const damaged = [lines[0], ...lines.slice(3, 8), lines.at(-1)].join('\n') + '\n';
+    const backend = await unlockedBackend();
+    const result = await analyze(backend, [uploadText(Buffer.from(damaged), 'damaged-enc.key')], 'pem-pass');
+    expect(result).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED_FORMAT' } });
   });
 
   it.each(['rsa.p12', 'ec.p12', 'legacy.p12'])('imports PKCS#12 %s (OpenSSL 3 default and -legacy) with its password', async (name) => {

@@ -4,6 +4,7 @@
  * file or several; node:crypto parses every key form.
  */
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import forge from 'node-forge';
 import { AppError } from '../../../../shared/errors';
 import { leavesOf, orderChain, parseCertificate } from '../chain';
 import { entryForKey, type FoundEntry, type ReadResult } from './found';
@@ -107,10 +108,41 @@ function privateKeyFromPem(pem: string, passphrase: string | undefined): KeyObje
   try {
     return createPrivateKey(passphrase === undefined ? pem : { key: pem, passphrase });
   } catch (error) {
-    if (passphrase !== undefined && isDecryptFailure(error)) {
+    // A wrong passphrase usually fails the padding check (BAD_DECRYPT), but about once in 250
+    // tries the padding happens to be valid and OpenSSL then fails to decode the garbage. When the
+    // encrypted envelope itself is sound, that is still the passphrase.
+    if (passphrase !== undefined && (isDecryptFailure(error) || encryptedEnvelopeIsSound(pem))) {
       throw new AppError('BAD_PASSPHRASE', 'That passphrase does not open the encrypted private key. Check it and try again.');
     }
     throw unreadable('private key');
+  }
+}
+
+/**
+ * True when an encrypted key block is well formed up to its ciphertext: a PKCS#8
+ * EncryptedPrivateKeyInfo (SEQUENCE of an AlgorithmIdentifier and an OCTET STRING), or a legacy
+ * OpenSSL block with a DEK-Info header whose ciphertext fills whole cipher blocks.
+ */
+function encryptedEnvelopeIsSound(pem: string): boolean {
+  const body = pem.replace(/-----[^-]+-----/g, '');
+  const dekInfo = /^DEK-Info:\s*[\w-]+,([0-9A-Fa-f]+)\s*$/m.exec(body);
+  const base64 = body.replace(/^[\w-]+:.*$/gm, '').replace(/\s+/g, '');
+  const der = Buffer.from(base64, 'base64');
+  if (der.length === 0) return false;
+  if (dekInfo) return der.length % (dekInfo[1]!.length / 2) === 0;
+  try {
+    const info = forge.asn1.fromDer(forge.util.createBuffer(der.toString('binary')));
+    const parts = info.value as forge.asn1.Asn1[];
+    return (
+      info.type === forge.asn1.Type.SEQUENCE &&
+      parts.length === 2 &&
+      parts[0]!.type === forge.asn1.Type.SEQUENCE &&
+      parts[1]!.type === forge.asn1.Type.OCTETSTRING &&
+      typeof parts[1]!.value === 'string' &&
+      parts[1]!.value.length > 0
+    );
+  } catch {
+    return false;
   }
 }
 
