@@ -5,6 +5,7 @@
 import type { KeyObject } from 'node:crypto';
 import { compactVerify, errors } from 'jose';
 import { base64UrlToBytes, utf8 } from '../../../shared/jwt/base64url';
+import { describeShape, keyKindFor, shapeFitsAlg, shapeOfKeyObject, type KeyShape } from '../inspector/key-material';
 
 /** A public key the receiver accepts signatures from. */
 export interface TrustedKey {
@@ -105,8 +106,26 @@ export async function verifyJwt(token: string, keys: TrustedKey[], rules: Verify
 async function verifySignature(token: string, alg: string, kid: unknown, keys: TrustedKey[], notes: string[]): Promise<string> {
   const suffix = notes.length ? ` (${notes.join('; ')})` : '';
   if (keys.length === 0) throw new Rejection(`no trusted keys are configured: add a certificate or a JWKS URL under Trusted keys${suffix}`);
+  // Only keys whose type can serve alg are tried: jose refuses another type with an error that is
+  // not a signature failure (a P-384 key for ES256 even throws a DOMException).
+  let fitting = keys;
+  if (KNOWN_ALGS.test(alg)) {
+    fitting = keys.filter((candidate) => {
+      const shape = shapeOf(candidate.key);
+      return shape !== null && shapeFitsAlg(shape, alg);
+    });
+    if (fitting.length === 0) {
+      const trusted = keys.map((k) => {
+        const shape = shapeOf(k.key);
+        return `${k.label} (${shape ? describeShape(shape) : String(k.key.asymmetricKeyType)})`;
+      });
+      throw new Rejection(
+        `the token is signed with ${alg}, which needs ${keyKindFor(alg)}; no trusted key is one (trusted: ${trusted.join(', ')})${suffix}`,
+      );
+    }
+  }
   // Keys whose kid matches first; a kid that matches nothing is not fatal (Salesforce sends none).
-  const ordered = typeof kid === 'string' ? [...keys.filter((k) => k.kid === kid), ...keys.filter((k) => k.kid !== kid)] : keys;
+  const ordered = typeof kid === 'string' ? [...fitting.filter((k) => k.kid === kid), ...fitting.filter((k) => k.kid !== kid)] : fitting;
   for (const candidate of ordered) {
     try {
       await compactVerify(token, candidate.key, { algorithms: [alg] });
@@ -121,8 +140,19 @@ async function verifySignature(token: string, alg: string, kid: unknown, keys: T
   }
   const kidNote = typeof kid === 'string' && !keys.some((k) => k.kid === kid) ? `; kid ${quote(kid)} matches no trusted key` : '';
   throw new Rejection(
-    `the signature (${alg}) does not verify with any trusted key (tried ${keys.map((k) => k.label).join(', ')}${kidNote})${suffix}`,
+    `the signature (${alg}) does not verify with any trusted key (tried ${ordered.map((k) => k.label).join(', ')}${kidNote})${suffix}`,
   );
+}
+
+/** The JWS algorithms whose key type is known; others are left for jose to refuse with its own reason. */
+const KNOWN_ALGS = /^((RS|PS|ES)(256|384|512)|EdDSA|Ed25519)$/;
+
+function shapeOf(key: KeyObject): KeyShape | null {
+  try {
+    return shapeOfKeyObject(key);
+  } catch {
+    return null;
+  }
 }
 
 /** RFC 7515 §4.1.11: a token whose crit names an extension the recipient does not implement is refused. */

@@ -1,9 +1,10 @@
 // POST /oauth2/token against fetch and fast-jwt: the RFC 7523 grants, and every rejection with its
 // RFC 6749 §5.2 error and a description that says what failed.
 import { createVerifier } from 'fast-jwt';
-import { createPublicKey } from 'node:crypto';
+import { createPublicKey, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { CLIENT_ASSERTION_TYPE, JWT_BEARER_GRANT } from '../../harness/receiver';
+import { CLIENT_ASSERTION_TYPE, JWT_BEARER_GRANT, startReceiver, unlockedTestBackend } from '../../harness/receiver';
+import { unwrapResult } from '../../harness/rpc';
 import { createCertificate, mint, postForm, receiverTrustingOneCertificate, signRaw } from './peer';
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -112,6 +113,39 @@ describe('receiver token endpoint: jwt-bearer grant (RFC 7523 §2.1)', () => {
     expect((await postForm(peer.tokenEndpoint, { grant_type: JWT_BEARER_GRANT, assertion: tampered })).body.error_description).toMatch(
       /does not verify/,
     );
+  });
+
+  it('with trusted keys of several types and no kid to pick one, tries only those that fit the alg', async () => {
+    const backend = await unlockedTestBackend();
+    const create = async (name: string, keyAlgorithm: 'EC-P384' | 'RSA-2048' | 'Ed25519' | 'EC-P256') =>
+      unwrapResult(await backend.dispatch('certificates.createSelfSigned', [{ label: name, name, keyAlgorithm }]));
+    const p384 = await create('P384_Key', 'EC-P384');
+    const ed = await create('Ed_Key', 'Ed25519');
+    const rsa = await createCertificate(backend, 'RSA_Key', 'RSA-2048');
+    const p256 = await createCertificate(backend, 'P256_Key', 'EC-P256');
+    const peer = await startReceiver(backend, { trustedCertificateIds: [p384.id, ed.id, rsa.record.id, p256.record.id] });
+    const claims = () => ({ iss: 'a', sub: 'b', aud: peer.tokenEndpoint, exp: now() + 60, jti: randomUUID() });
+    // Salesforce sends no kid; another issuer's kid may match none of the certificates.
+    for (const assertion of [
+      mint(p256.privateKeyPem, 'EC-P256', claims()),
+      mint(rsa.privateKeyPem, 'RSA-2048', claims()),
+      mint(rsa.privateKeyPem, 'RSA-2048', claims(), { kid: 'not-a-thumbprint' }),
+    ]) {
+      const response = await postForm(peer.tokenEndpoint, { grant_type: JWT_BEARER_GRANT, assertion });
+      expect(response.body, assertion).toMatchObject({ token_type: 'Bearer' });
+      expect(peer.log().at(-1)!.reason).toBe('jwt-bearer grant for sub b');
+    }
+
+    peer.receiver.configure({ trustedCertificateIds: [p384.id, rsa.record.id] });
+    const noneFits = await postForm(peer.tokenEndpoint, {
+      grant_type: JWT_BEARER_GRANT,
+      assertion: mint(p256.privateKeyPem, 'EC-P256', claims()),
+    });
+    expect(noneFits.body).toEqual({
+      error: 'invalid_grant',
+      error_description:
+        'the token is signed with ES256, which needs an EC P-256 key; no trusted key is one (trusted: certificate P384_Key (EC P-384), certificate RSA_Key (RSA))',
+    });
   });
 
   it('refuses a replayed jti, and accepts it again when replay refusal is off', async () => {
