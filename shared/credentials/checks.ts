@@ -75,6 +75,18 @@ export function checkProfile(profile: NamedCredentialFields, context: CheckConte
     checkCertificate(profile.clientCertificateId, 'clientCertificateId', 'Certificate', context, now, error, warn);
   }
 
+  if (profile.tokenEndpointCaCertificateId && (profile.protocol === 'jwt-exchange' || profile.protocol === 'client-credentials')) {
+    checkCertificate(
+      profile.tokenEndpointCaCertificateId,
+      'tokenEndpointCaCertificateId',
+      'Token Endpoint CA Certificate',
+      context,
+      now,
+      error,
+      warn,
+    );
+  }
+
   switch (profile.protocol) {
     case 'password':
       if (profile.username.trim() === '') error('username', 'Password Authentication: enter the Username.');

@@ -46,7 +46,14 @@ export class CredentialStore {
     this.#certificates = certificates;
     certificates.registerUsage((certificateId) =>
       this.list()
-        .filter((profile) => profile.clientCertificateId === certificateId || profile.jwt.signingCertificateId === certificateId)
+        .filter(
+          (profile) =>
+            profile.clientCertificateId === certificateId ||
+            profile.jwt.signingCertificateId === certificateId ||
+            // The Token Endpoint CA Certificate counts where there is a token endpoint (the field is shown there).
+            (profile.tokenEndpointCaCertificateId === certificateId &&
+              (profile.protocol === 'jwt-exchange' || profile.protocol === 'client-credentials')),
+        )
         .map((profile) => `named credential ${profile.label}`),
     );
   }

@@ -240,4 +240,35 @@ describe('token endpoint failures', () => {
     const listed = (await backend.dispatch('credentials.get', [view.id])) as { ok: true; value: { problems: { field: string }[] } };
     expect(listed.value.problems.map((problem) => problem.field)).toContain('jwt.signingCertificateId');
   });
+
+  it('a Token Endpoint CA Certificate in use cannot be deleted; a profile whose CA is gone says so and refuses to fetch', async () => {
+    const { backend, view, server } = await exchangeSetup();
+    const tls = await localhostCertificate();
+    const ca = await backend.graph.internal.certificates.add({
+      name: 'Token_CA',
+      label: 'Token CA',
+      kind: 'imported',
+      exportable: false,
+      publicKey: tls.keys.publicKey,
+      chain: [new X509Certificate(tls.cert).raw],
+    });
+    backend.graph.internal.credentialStore.replaceFields(view.id, { ...view, tokenEndpointCaCertificateId: ca.id });
+    expect(() => backend.graph.internal.certificates.remove(ca.id)).toThrow(/Token CA is used by named credential Orders API/);
+
+    // One imported from another machine (or left by an older version) may name a missing CA.
+    backend.graph.internal.credentialStore.replaceFields(view.id, { ...view, tokenEndpointCaCertificateId: 'missing-ca' });
+    const listed = (await backend.dispatch('credentials.get', [view.id])) as {
+      ok: true;
+      value: { problems: { field: string; message: string; severity: string }[] };
+    };
+    expect(listed.value.problems).toContainEqual({
+      field: 'tokenEndpointCaCertificateId',
+      message: 'Token Endpoint CA Certificate: the certificate was deleted. Choose another one.',
+      severity: 'error',
+    });
+    const failure = await previewFailure(backend, view.id);
+    expect(failure.code).toBe('BAD_INPUT');
+    expect(failure.message).toContain('Token Endpoint CA Certificate: the certificate was deleted. Choose another one.');
+    expect(server.requests).toHaveLength(0);
+  });
 });
