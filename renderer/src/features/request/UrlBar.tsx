@@ -1,5 +1,5 @@
 /** Method, URL (absolute or callout:Name/path, with completion of named-credential names), Send/Cancel with elapsed time. */
-import { Autocomplete, Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Autocomplete, Badge, Button, Group, Stack, Text, type ComboboxItem, type OptionsFilter } from '@mantine/core';
 import { IconPlayerStop, IconSend } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { HTTP_METHODS } from '../../../../shared/contract/http';
@@ -21,6 +21,13 @@ export interface UrlBarProps {
   onCancel(): void;
 }
 
+/** Every method while the field holds one of them (as a picker does); typed text filters them, e.g. "PA" → PATCH. */
+const methodFilter: OptionsFilter = ({ options, search }) => {
+  const typed = search.trim().toUpperCase();
+  if ((HTTP_METHODS as readonly string[]).includes(typed)) return options;
+  return (options as ComboboxItem[]).filter((option) => option.value.includes(typed));
+};
+
 export function UrlBar({ method, url, onMethod, onUrl, credentialNames, lookup, sending, onSend, onCancel }: UrlBarProps) {
   const callout = parseCalloutUrl(url);
   const suggestions =
@@ -39,6 +46,7 @@ export function UrlBar({ method, url, onMethod, onUrl, credentialNames, lookup, 
           aria-label="Method"
           w={120}
           data={[...HTTP_METHODS]}
+          filter={methodFilter}
           value={method}
           onChange={(value) => onMethod(value.toUpperCase())}
           styles={{ input: { fontWeight: 600 } }}
