@@ -91,6 +91,9 @@ export function opensslFiles(): MadeFiles {
     '-out',
     '@legacy.p12',
   ]);
+  // PKCS#7 certificate bundles (.p7b), as CAs deliver a certificate with its chain: PEM and DER.
+  run(['crl2pkcs7', '-nocrl', '-certfile', '@rsa.crt', '-out', '@rsa.p7b']);
+  run(['crl2pkcs7', '-nocrl', '-certfile', '@rsa.crt', '-outform', 'DER', '-out', '@rsa-der.p7b']);
   run(['req', '-x509', '-newkey', 'rsa:1024', '-nodes', '-keyout', '@weak.key', '-out', '@weak.crt', '-subj', '/CN=Weak', '-days', '30']);
   run(['genpkey', '-genparam', '-algorithm', 'DSA', '-pkeyopt', 'dsa_paramgen_bits:1024', '-out', '@dsa.param']);
   run(['genpkey', '-paramfile', '@dsa.param', '-out', '@dsa.key']);

@@ -1,20 +1,51 @@
-/** Certificates in files: reading PEM or DER, and ordering a chain leaf → root whatever order it came in. */
+/** Certificates in files: reading PEM, DER or PKCS#7 (.p7b), and ordering a chain leaf → root whatever order it came in. */
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { AppError } from '../../../shared/errors';
 
 const PEM_CERTIFICATE = /-----BEGIN (?:X509 |TRUSTED )?CERTIFICATE-----([\s\S]*?)-----END (?:X509 |TRUSTED )?CERTIFICATE-----/g;
+const PEM_PKCS7 = /-----BEGIN (PKCS7|CMS)-----([\s\S]*?)-----END \1-----/g;
+const BEGIN_CERTIFICATES = /-----BEGIN (?:(?:X509 |TRUSTED )?CERTIFICATE|PKCS7|CMS)-----/g;
 
-/** Every certificate in a PEM text or a single DER certificate. Garbage → UNSUPPORTED_FORMAT. */
+/**
+ * Every certificate in a PEM text (CERTIFICATE or PKCS7 blocks), a DER certificate or a DER PKCS#7
+ * bundle (.p7b, as many CAs deliver a signed certificate with its chain). Garbage → UNSUPPORTED_FORMAT.
+ */
 export function readCertificates(bytes: Uint8Array): Uint8Array[] {
   const text = Buffer.from(bytes).toString('latin1');
   if (text.includes('-----BEGIN')) {
-    const blocks = [...text.matchAll(PEM_CERTIFICATE)].map((match) => new Uint8Array(Buffer.from(match[1]!.replace(/\s+/g, ''), 'base64')));
-    for (const der of blocks) parseCertificate(der);
-    return blocks;
+    const base64 = (body: string) => new Uint8Array(Buffer.from(body.replace(/\s+/g, ''), 'base64'));
+    const certificates = [...text.matchAll(PEM_CERTIFICATE)].map((match) => base64(match[1]!));
+    const bundles = [...text.matchAll(PEM_PKCS7)].map((match) => base64(match[2]!));
+    // A pasted block missing its END line would otherwise read as "no certificate".
+    if ((text.match(BEGIN_CERTIFICATES) ?? []).length > certificates.length + bundles.length) throw truncatedPem();
+    for (const der of certificates) parseCertificate(der);
+    return [...certificates, ...bundles.flatMap((der) => pkcs7Certificates(der) ?? unreadablePkcs7())];
   }
+  const fromBundle = bytes[0] === 0x30 ? pkcs7Certificates(bytes) : null;
+  if (fromBundle) return fromBundle;
   parseCertificate(bytes);
   return [bytes];
+}
+
+/** The certificates of a PKCS#7 / CMS SignedData (DER), or null when the bytes are not one. */
+export function pkcs7Certificates(der: Uint8Array): Uint8Array[] | null {
+  try {
+    return new x509.X509Certificates(der).map((certificate) => new Uint8Array(certificate.rawData));
+  } catch {
+    return null;
+  }
+}
+
+function truncatedPem() {
+  return new AppError(
+    'UNSUPPORTED_FORMAT',
+    'The PEM text is truncated: a -----BEGIN line has no matching -----END line. Copy or choose the whole certificate, from its BEGIN line to its END line.',
+  );
+}
+
+function unreadablePkcs7(): never {
+  throw new AppError('UNSUPPORTED_FORMAT', 'The PKCS#7 (.p7b) block is damaged or truncated. Download it again from your CA.');
 }
 
 /** Parses one DER certificate, translating failures into a coded error. */

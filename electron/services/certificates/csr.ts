@@ -30,7 +30,7 @@ export async function createCsr(options: {
 }
 
 /**
- * Reads an uploaded signed certificate (PEM or DER, one certificate or a chain in any order) and
+ * Reads an uploaded signed certificate (PEM, DER or PKCS#7; one certificate or a chain in any order) and
  * returns the chain ordered leaf first, the leaf being the certificate for `publicKey`.
  */
 export function chainForKey(bytes: Uint8Array, publicKey: KeyObject): Uint8Array[] {
@@ -38,7 +38,7 @@ export function chainForKey(bytes: Uint8Array, publicKey: KeyObject): Uint8Array
   if (certificates.length === 0) {
     throw new AppError(
       'UNSUPPORTED_FORMAT',
-      'That file holds no certificate. Upload the signed certificate as PEM or DER (.cer, .crt, .pem).',
+      'That file holds no certificate. Upload the signed certificate as PEM or DER (.cer, .crt, .pem), or your CA’s PKCS#7 bundle (.p7b).',
     );
   }
   const wanted = publicKey.export({ type: 'spki', format: 'der' });

@@ -1,5 +1,7 @@
 // The CA-signed flow: Signet's CSR verified by OpenSSL, signed by an OpenSSL test CA, uploaded back.
-import { X509Certificate } from 'node:crypto';
+import 'reflect-metadata';
+import { createPrivateKey, webcrypto, X509Certificate } from 'node:crypto';
+import * as x509 from '@peculiar/x509';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openssl, tempFile } from '../../harness/openssl';
@@ -94,6 +96,30 @@ function opensslCa() {
   };
 }
 
+/** Signs the CSR's key with the CA's key: a certificate valid for a day that ended yesterday. */
+async function signExpired(csrPem: string, caKeyPem: string, caCertPem: string): Promise<string> {
+  const request = new x509.Pkcs10CertificateRequest(csrPem);
+  const algorithm = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
+  const caKey = await webcrypto.subtle.importKey(
+    'pkcs8',
+    createPrivateKey(caKeyPem).export({ type: 'pkcs8', format: 'der' }),
+    algorithm,
+    false,
+    ['sign'],
+  );
+  const certificate = await x509.X509CertificateGenerator.create({
+    serialNumber: '01',
+    subject: request.subject,
+    issuer: new x509.X509Certificate(caCertPem).subject,
+    notBefore: new Date(Date.now() - 2 * 86_400_000),
+    notAfter: new Date(Date.now() - 86_400_000),
+    publicKey: request.publicKey,
+    signingKey: caKey as never,
+    signingAlgorithm: algorithm,
+  });
+  return certificate.toString('pem');
+}
+
 describe('CA-signed certificates', () => {
   it.each(['RSA-2048', 'EC-P384', 'Ed25519'] as const)(
     'makes a %s CSR OpenSSL verifies; the signed chain uploads in any order and activates',
@@ -173,5 +199,86 @@ describe('CA-signed certificates', () => {
       { id: other.id, file: uploadText('-----BEGIN CERTIFICATE-----\nMIIB\n') },
     ]);
     expect(garbage).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED_FORMAT' } });
+  });
+
+  it('says a pasted certificate cut before its END line is truncated, and keeps the entry awaiting', async () => {
+    const backend = await unlockedBackend();
+    const pending = unwrapResult(
+      await backend.dispatch('certificates.createCaSigned', [{ label: 'A', name: 'A', keyAlgorithm: 'EC-P256' }]),
+    );
+    const leaf = opensslCa().sign(pending.csrPem);
+    for (const cut of [leaf.slice(0, 300), leaf.replace(/-----END CERTIFICATE-----\s*$/, '')]) {
+      const result = await backend.dispatch('certificates.uploadSigned', [{ id: pending.id, file: uploadText(cut, 'pasted.pem') }]);
+      expect(result).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED_FORMAT' } });
+      if (!result.ok) expect(result.error.message).toMatch(/^The PEM text is truncated: a -----BEGIN line has no matching -----END line/);
+    }
+    expect(unwrapResult(await backend.dispatch('certificates.get', [pending.id])).status).toBe('awaiting-signed-cert');
+  });
+
+  it.each(['PEM', 'DER'] as const)('accepts the CA reply as a PKCS#7 bundle (.p7b, %s) holding the chain', async (outform) => {
+    const backend = await unlockedBackend();
+    const pending = unwrapResult(
+      await backend.dispatch('certificates.createCaSigned', [{ label: 'P7', name: 'P7', keyAlgorithm: 'RSA-2048' }]),
+    );
+    const ca = opensslCa();
+    const leafFile = tempFile('leaf.crt', ca.sign(pending.csrPem));
+    // Root, leaf, intermediate: the order inside the bundle does not matter either.
+    const bundle = tempFile(`reply.${outform}.p7b`, '');
+    openssl([
+      'crl2pkcs7',
+      '-nocrl',
+      '-certfile',
+      ca.rootPath,
+      '-certfile',
+      leafFile,
+      '-certfile',
+      ca.intermediatePath,
+      '-outform',
+      outform,
+      '-out',
+      bundle,
+    ]);
+    const reply = readFileSync(bundle);
+    expect(reply.includes('-----BEGIN PKCS7-----')).toBe(outform === 'PEM');
+    const active = unwrapResult(
+      await backend.dispatch('certificates.uploadSigned', [{ id: pending.id, file: uploadText(reply, 'reply.p7b') }]),
+    );
+    expect(active).toMatchObject({ status: 'active', issuer: 'CN=Test Intermediate' });
+    const chain = active.chainPem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g)!;
+    expect(chain.map((pem: string) => new X509Certificate(pem).subject.trim())).toEqual(['CN=P7', 'CN=Test Intermediate', 'CN=Test Root']);
+    expect(openssl(['verify', '-CAfile', ca.rootPath, '-untrusted', ca.intermediatePath, tempFile('c.pem', active.chainPem)])).toContain(
+      ': OK',
+    );
+  });
+
+  it('activates with an expired signed certificate, with a warning that says so', async () => {
+    const backend = await unlockedBackend();
+    const pending = unwrapResult(
+      await backend.dispatch('certificates.createCaSigned', [{ label: 'Late', name: 'Late', keyAlgorithm: 'EC-P256' }]),
+    );
+    const caKey = tempFile('old-ca.key', '');
+    const caCert = tempFile('old-ca.crt', '');
+    openssl([
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      caKey,
+      '-out',
+      caCert,
+      '-subj',
+      '/CN=Old CA',
+    ]);
+    // A certificate that ended yesterday: x509 -req takes no start date, so sign with the CA key from node.
+    const expired = await signExpired(pending.csrPem, readFileSync(caKey, 'utf8'), readFileSync(caCert, 'utf8'));
+    const active = unwrapResult(
+      await backend.dispatch('certificates.uploadSigned', [{ id: pending.id, file: uploadText(expired, 'late.crt') }]),
+    );
+    expect(active.status).toBe('active');
+    expect(active.warnings).toEqual([`The certificate expired on ${new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)}.`]);
   });
 });

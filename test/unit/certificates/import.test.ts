@@ -77,6 +77,21 @@ describe('import of OpenSSL files', () => {
     expectKeyMatches(backend, records[0]);
   });
 
+  it.each(['rsa.p7b', 'rsa-der.p7b'])(
+    'reads the certificates of a PKCS#7 bundle %s: alone as Certificate only, with its key as a key entry',
+    async (name) => {
+      const backend = await unlockedBackend();
+      const alone = await importAll(backend, [file(() => ossl, name)()]);
+      expect(alone.analysis.format).toBe(name.includes('der') ? 'DER' : 'PEM');
+      expect(alone.records[0]).toMatchObject({ hasPrivateKey: false, hasCertificate: true, subject: 'CN=OpenSSL RSA, O=Interop' });
+      expect(alone.records[0].fingerprints.sha256).toBe(new X509Certificate(ossl.read('rsa.crt')).fingerprint256);
+      const other = await unlockedBackend();
+      const { records } = await importAll(other, [file(() => ossl, 'rsa.key')(), file(() => ossl, name)()]);
+      expect(records[0]).toMatchObject({ hasPrivateKey: true, hasCertificate: true });
+      expectKeyMatches(other, records[0]);
+    },
+  );
+
   it('asks for the passphrase of an encrypted PKCS#8 key, refuses a wrong one, imports with the right one', async () => {
     const backend = await unlockedBackend();
     const files = [file(() => ossl, 'rsa-enc.key')(), file(() => ossl, 'rsa.crt')()];

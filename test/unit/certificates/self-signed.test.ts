@@ -59,6 +59,28 @@ describe('self-signed certificates', () => {
     },
   );
 
+  it('puts every subject field (Common Name, Organization, Org Unit, City, State, Country Code, Email) in the certificate and the CSR', async () => {
+    const backend = await unlockedBackend();
+    const subject = {
+      commonName: 'api.acme.test',
+      organization: 'Acme',
+      organizationalUnit: 'Integration',
+      locality: 'Lyon',
+      state: 'Rhone',
+      country: 'fr',
+      email: 'dev@acme.test',
+    };
+    const expected = 'emailAddress=dev@acme.test,CN=api.acme.test,OU=Integration,O=Acme,L=Lyon,ST=Rhone,C=FR';
+    const created = unwrapResult(
+      await backend.dispatch('certificates.createSelfSigned', [{ label: 'All', name: 'All_Fields', keyAlgorithm: 'EC-P256', subject }]),
+    );
+    expect(openssl(['x509', '-noout', '-subject', '-nameopt', 'RFC2253'], created.chainPem).trim()).toBe(`subject=${expected}`);
+    const pending = unwrapResult(
+      await backend.dispatch('certificates.createCaSigned', [{ label: 'All CSR', name: 'All_CSR', keyAlgorithm: 'EC-P256', subject }]),
+    );
+    expect(openssl(['req', '-noout', '-subject', '-nameopt', 'RFC2253'], pending.csrPem).trim()).toBe(`subject=${expected}`);
+  });
+
   it('defaults validity as Salesforce does: one year, two for RSA-4096', async () => {
     const { defaultValidityDays } = await import('../../../electron/services/certificates/certificates-service');
     expect(defaultValidityDays('RSA-2048')).toBe(365);

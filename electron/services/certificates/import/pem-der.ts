@@ -1,12 +1,12 @@
 /**
- * PEM and DER: certificates (one or a chain), private keys as PKCS#1, PKCS#8, SEC1 or encrypted
+ * PEM and DER: certificates (one, a chain, or a PKCS#7 bundle), private keys as PKCS#1, PKCS#8, SEC1 or encrypted
  * PKCS#8 (and legacy OpenSSL-encrypted PEM), public keys. Key and certificate may come in one
  * file or several; node:crypto parses every key form.
  */
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
 import { AppError } from '../../../../shared/errors';
-import { leavesOf, orderChain, parseCertificate } from '../chain';
+import { leavesOf, orderChain, parseCertificate, pkcs7Certificates } from '../chain';
 import { entryForKey, type FoundEntry, type ReadResult } from './found';
 
 const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
@@ -78,6 +78,13 @@ function readPem(text: string, fileName: string, passphrase: string | undefined,
         const encrypted = label === 'ENCRYPTED PRIVATE KEY' || block.includes('Proc-Type: 4,ENCRYPTED');
         if (encrypted && !passphrase) return true;
         pieces.privateKeys.push(privateKeyFromPem(block, encrypted ? passphrase : undefined));
+        break;
+      }
+      case 'PKCS7':
+      case 'CMS': {
+        const bundle = pkcs7Certificates(new Uint8Array(Buffer.from(block.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64')));
+        if (!bundle) throw unreadable('PKCS#7 certificate bundle');
+        pieces.certificates.push(...bundle);
         break;
       }
       case 'PUBLIC KEY':
@@ -158,7 +165,12 @@ function readDer(bytes: Uint8Array, fileName: string, pieces: Pieces) {
     pieces.certificates.push(bytes);
     return;
   } catch {
-    // not a certificate: maybe a DER key
+    // not a certificate: maybe a PKCS#7 bundle (.p7b) or a DER key
+  }
+  const bundle = pkcs7Certificates(bytes);
+  if (bundle) {
+    pieces.certificates.push(...bundle);
+    return;
   }
   const buffer = Buffer.from(bytes);
   for (const type of ['pkcs8', 'pkcs1', 'sec1'] as const) {

@@ -106,8 +106,8 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
       <form onSubmit={submit} aria-label="Import certificates and keys">
         <Stack gap="xs">
           <Text size="xs" c="dimmed">
-            PEM (certificates, PKCS#1 / PKCS#8 / SEC1 / encrypted keys), DER, PKCS#12 / PFX, Java keystores (JKS), JWK and JWKS. A key and
-            its certificate may be in one file or two.
+            PEM (certificates, PKCS#1 / PKCS#8 / SEC1 / encrypted keys), DER, PKCS#7 (.p7b), PKCS#12 / PFX, Java keystores (JKS), JWK and
+            JWKS. A key and its certificate may be in one file or two.
           </Text>
           <FilePicker label="Choose files" multiple files={files} onFiles={(chosen) => void choose(chosen)} />
           {(askSecrets || analysis?.format === 'JKS') && (

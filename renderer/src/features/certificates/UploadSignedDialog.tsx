@@ -1,4 +1,4 @@
-/** Upload Signed Certificate: a PEM or DER file (or pasted PEM), one certificate or a chain in any order. */
+/** Upload Signed Certificate: a PEM, DER or PKCS#7 file (or pasted PEM), one certificate or a chain in any order. */
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { CertificateRecord } from '../../../../shared/contract/certificates';
@@ -35,7 +35,8 @@ export function UploadSignedDialog({ record, onClose }: { record: CertificateRec
     <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title="Upload Signed Certificate" size="lg">
       <Stack gap="xs">
         <Text size="sm" c="dimmed">
-          The certificate your CA issued for {record.label}’s CSR, as PEM or DER — alone or with its chain, in any order.
+          The certificate your CA issued for {record.label}’s CSR, as PEM, DER or a PKCS#7 bundle (.p7b) — alone or with its chain, in any
+          order.
         </Text>
         <FilePicker label="Choose certificate file" files={file ? [file] : []} onFiles={(files) => setFile(files[0] ?? null)} />
         <Textarea
