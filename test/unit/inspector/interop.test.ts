@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { validateClaims } from '../../../shared/jwt/validate';
 import { createTestBackend } from '../../harness/services';
 import { unwrapResult } from '../../harness/rpc';
+import { openssl, tempFile } from '../../harness/openssl';
 
 async function unlockedBackend() {
   const backend = createTestBackend();
@@ -49,6 +50,29 @@ describe('tokens from an independent implementation (fast-jwt)', () => {
     const otherPem = other.publicKey.export({ type: 'spki', format: 'pem' }).toString();
     const invalid = unwrapResult(await backend.dispatch('inspector.verify', [{ token, key: { kind: 'pem', pem: otherPem } }]));
     expect(invalid).toMatchObject({ status: 'invalid', alg: algorithm });
+  });
+
+  it('verifies with a pasted certificate PEM (made by OpenSSL), naming its subject; another certificate fails', async () => {
+    const backend = createTestBackend();
+    const pair = keyPairs.P384();
+    const certificateFor = (privateKey: string, cn: string) =>
+      openssl(['req', '-x509', '-new', '-key', tempFile('key.pem', privateKey), '-subj', `/CN=${cn}/O=Pasted Org`, '-days', '1']);
+    const pem = certificateFor(pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), 'Pasted Signer');
+    const token = createSigner({ key: pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), algorithm: 'ES384' })({
+      sub: 'alice',
+    });
+    const valid = unwrapResult(await backend.dispatch('inspector.verify', [{ token, key: { kind: 'pem', pem: `Signer:\n${pem}` } }]));
+    expect(valid).toMatchObject({
+      status: 'valid',
+      alg: 'ES384',
+      key: { description: 'Pasted certificate CN=Pasted Signer, O=Pasted Org (EC P-384)' },
+    });
+    const other = certificateFor(keyPairs.P384().privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), 'Someone Else');
+    const invalid = unwrapResult(await backend.dispatch('inspector.verify', [{ token, key: { kind: 'pem', pem: other } }]));
+    expect(invalid).toMatchObject({
+      status: 'invalid',
+      key: { description: 'Pasted certificate CN=Someone Else, O=Pasted Org (EC P-384)' },
+    });
   });
 
   it.each(['HS256', 'HS384', 'HS512'] as const)('%s verifies with the shared secret and fails with another', async (algorithm) => {
