@@ -18,12 +18,20 @@ const SECRET_FIELD = /(secret|password|passwd|token|assertion|api[-_]?key|signat
 const JWT_LIKE = /eyJ[\w-]+\.[\w-]+\.[\w-]*/g;
 
 const redactText = (text: string) => text.replace(JWT_LIKE, REDACTED);
-const redactRows = (rows: KeyValue[], secret: RegExp) =>
-  rows.map((row) => ({ ...row, value: secret.test(row.name.trim()) && row.value ? REDACTED : redactText(row.value) }));
+const redactRows = (rows: KeyValue[], ...secret: RegExp[]) =>
+  rows.map((row) => ({
+    ...row,
+    value: secret.some((pattern) => pattern.test(row.name.trim())) && row.value ? REDACTED : redactText(row.value),
+  }));
 
 /** The request as history keeps it: no token, secret or credential-bearing header value. */
 export function redactRequest(request: RequestSpec): RequestSpec {
-  const redacted: RequestSpec = { ...request, url: redactUrl(request.url), headers: redactRows(request.headers, SECRET_HEADER) };
+  const redacted: RequestSpec = {
+    ...request,
+    url: redactUrl(request.url),
+    // Named ones (Authorization, Cookie…) and any whose name says token, secret, password or API key.
+    headers: redactRows(request.headers, SECRET_HEADER, SECRET_FIELD),
+  };
   if (request.auth.type === 'bearer') redacted.auth = { type: 'bearer', token: request.auth.token ? REDACTED : '' };
   const body = request.body;
   if (body.type === 'json' || body.type === 'text' || body.type === 'xml')
@@ -42,9 +50,13 @@ export function redactRequest(request: RequestSpec): RequestSpec {
   return redacted;
 }
 
+/** The password of `scheme://user:password@host` (the user name stays, to recognise the request). */
+const USERINFO_PASSWORD = /^([a-z][a-z0-9+.-]*:\/\/[^/?#@:]*:)[^/?#@]*@/i;
+
 function redactUrl(url: string): string {
-  const [base, query] = url.split(/\?(.*)/s, 2);
-  if (query === undefined) return redactText(url);
+  const withoutPassword = url.replace(USERINFO_PASSWORD, `$1${REDACTED}@`);
+  const [base, query] = withoutPassword.split(/\?(.*)/s, 2);
+  if (query === undefined) return redactText(withoutPassword);
   const parts = query.split('&').map((pair) => {
     const [name, value] = pair.split(/=(.*)/s, 2);
     return value !== undefined && SECRET_FIELD.test(decodeSafe(name!)) ? `${name}=${REDACTED}` : redactText(pair);

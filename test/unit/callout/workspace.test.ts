@@ -109,6 +109,38 @@ describe('history', () => {
     for (const kept of ['keep-me', 'page=2', 'grant_type', 'jwt-bearer']) expect(file).toContain(kept);
   });
 
+  it('redacts token-named headers beyond Authorization (X-Access-Token, PRIVATE-TOKEN, X-Client-Secret) and a password in the URL', async () => {
+    const server = await startServer((_req, res) => res.writeHead(200).end());
+    const signet = backend();
+    const address = new URL(server.url);
+    await sendOk(signet, {
+      method: 'GET',
+      url: `http://integration:url-pass-9@${address.host}/orders?page=3`,
+      headers: [
+        { name: 'X-Access-Token', value: 'opaque-access-1', enabled: true },
+        { name: 'PRIVATE-TOKEN', value: 'glpat-opaque-2', enabled: true },
+        { name: 'X-Client-Secret', value: 'client-secret-3', enabled: true },
+        { name: 'X-Goog-Api-Key', value: 'AIza-opaque-4', enabled: false },
+        { name: 'X-Correlation-Id', value: 'corr-keep-1', enabled: true },
+      ],
+    });
+    await sendOk(signet, { method: 'GET', url: `http://deploy:url-pass-10@${address.host}` });
+    signet.graph.internal.history.flush();
+    const file = readFileSync(join(signet.dataFolder, 'history.json'), 'utf8');
+    for (const secret of ['opaque-access-1', 'glpat-opaque-2', 'client-secret-3', 'AIza-opaque-4', 'url-pass-9', 'url-pass-10'])
+      expect(file).not.toContain(secret);
+    const [second, first] = unwrapResult(await signet.dispatch('history.list', [{}])) as { request: { url: string; headers: unknown } }[];
+    expect(first!.request.url).toBe(`http://integration:<redacted>@${address.host}/orders?page=3`);
+    expect(second!.request.url).toBe(`http://deploy:<redacted>@${address.host}`);
+    expect(first!.request.headers).toEqual([
+      { name: 'X-Access-Token', value: '<redacted>', enabled: true },
+      { name: 'PRIVATE-TOKEN', value: '<redacted>', enabled: true },
+      { name: 'X-Client-Secret', value: '<redacted>', enabled: true },
+      { name: 'X-Goog-Api-Key', value: '<redacted>', enabled: false },
+      { name: 'X-Correlation-Id', value: 'corr-keep-1', enabled: true },
+    ]);
+  });
+
   it('keeps the last 500 sends', async () => {
     const signet = backend();
     const history = signet.graph.internal.history;
