@@ -106,6 +106,7 @@ function TraceStep({ step }: { step: AuthTraceStep }) {
             </Text>
           )}
           <Json value={step.requestParams} label="Token request parameters" />
+          {Object.keys(step.requestHeaders).length > 0 && <Json value={step.requestHeaders} label="Token request headers" />}
           {step.response !== undefined && <Json value={step.response} label="Token response" />}
         </Stack>
       );
