@@ -64,7 +64,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         {
           key: tls.key,
           cert: tls.cert,
-          ...(tls.mtls !== 'off' ? { requestCert: true, rejectUnauthorized: false, ...(tls.ca.length ? { ca: tls.ca } : {}) } : {}),
+          // Client certificates are checked against the configured CAs only: with no ca, Node would
+          // trust every public root, and any publicly issued client certificate would pass.
+          ...(tls.mtls !== 'off' ? { requestCert: true, rejectUnauthorized: false, ca: tls.ca } : {}),
         },
         listener,
       )
@@ -201,8 +203,9 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
   draft.request.body = truncate(redactBody(body, request.headers['content-type']));
 
   if (options.tls?.mtls === 'required' && !peer?.authorized) {
+    const unconfigured = options.tls.ca.length === 0 ? '; no trusted client certificates or CA are configured under Mutual TLS' : '';
     const why = peer?.subject
-      ? `the client certificate ${peer.subject} is not trusted (${peer.error})`
+      ? `the client certificate ${peer.subject} is not trusted (${peer.error})${unconfigured}`
       : 'no client certificate was presented';
     const description = `mutual TLS is required: ${why}`;
     return finish({

@@ -1,10 +1,16 @@
 // HTTPS and mutual TLS against undici (a client Signet did not write), and a clean stop.
 import { once } from 'node:events';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { startReceiver, unlockedTestBackend } from '../../harness/receiver';
+import { openssl } from '../../harness/openssl';
 import { unwrapResult } from '../../harness/rpc';
+import { tempFolder } from '../../harness/temp';
 import type { TestBackend } from '../../harness/services';
 import { createCertificate } from './peer';
 
@@ -99,6 +105,65 @@ describe('receiver mutual TLS', () => {
     const peer = await startReceiver(backend, { protocol: 'https', mtls: 'required', mtlsCaPem: trusted.record.chainPem });
     expect((await client({ ca: peer.ca, cert: trusted.record.chainPem, key: trusted.privateKeyPem })(peer.jwksUri)).status).toBe(200);
     expect((await client({ ca: peer.ca })(peer.jwksUri)).status).toBe(403);
+  });
+
+  it('trusts only the client CAs it was given, never the system roots: with none configured, a publicly issued client certificate is refused', async () => {
+    // The receiver's server runs in a child process whose system roots include a "public" CA
+    // (NODE_EXTRA_CA_CERTS), as a real client certificate from a public CA would chain to one.
+    const folder = tempFolder();
+    const file = (name: string) => join(folder, name);
+    const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
+    openssl([
+      'req',
+      '-x509',
+      ...ec,
+      '-keyout',
+      file('server.key'),
+      '-out',
+      file('server.pem'),
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-days',
+      '1',
+    ]);
+    openssl(['req', '-x509', ...ec, '-keyout', file('ca.key'), '-out', file('ca.pem'), '-subj', '/CN=Public Root', '-days', '1']);
+    openssl(['req', '-new', ...ec, '-keyout', file('client.key'), '-out', file('client.csr'), '-subj', '/CN=Public Client']);
+    const x509 = ['x509', '-req', '-in', file('client.csr'), '-CA', file('ca.pem'), '-CAkey', file('ca.key'), '-set_serial', '7'];
+    openssl([...x509, '-out', file('client.pem'), '-days', '1']);
+    const script = `
+      import { readFileSync } from 'node:fs';
+      const { startServer } = await import(${JSON.stringify(pathToFileURL(resolve('electron/services/receiver/server.ts')).href)});
+      const read = (name) => readFileSync(${JSON.stringify(folder)} + '/' + name, 'utf8');
+      const server = await startServer({
+        host: '127.0.0.1', port: 0,
+        tls: { key: read('server.key'), cert: read('server.pem'), ca: [], mtls: 'required' },
+        context: () => ({ faults: { latencyMs: 0 } }), jwks: async () => [], onLog: () => {}, onUnexpectedError: () => {},
+      });
+      console.log(server.port);`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      env: { ...process.env, NODE_EXTRA_CA_CERTS: file('ca.pem') },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      const exited = once(child, 'exit').then(([code]) => {
+        throw new Error(`the server process exited (${String(code)}) before listening`);
+      });
+      exited.catch(() => {}); // the kill below ends it too
+      const [line] = (await Promise.race([once(child.stdout, 'data'), exited])) as [Buffer];
+      const url = `https://127.0.0.1:${Number(line.toString())}/api/x`;
+      const ca = readFileSync(file('server.pem'), 'utf8');
+      const response = await client({ ca, cert: readFileSync(file('client.pem'), 'utf8'), key: readFileSync(file('client.key'), 'utf8') })(
+        url,
+      );
+      expect(response.status).toBe(403);
+      expect(((await response.json()) as { error_description: string }).error_description).toMatch(
+        /^mutual TLS is required: the client certificate CN=Public Client is not trusted \(.+\); no trusted client certificates or CA are configured under Mutual TLS$/,
+      );
+    } finally {
+      child.kill();
+    }
   });
 
   it('with optional mutual TLS, serves clients without a certificate and logs the subject of those with one', async () => {
