@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CertificateRecord } from '../../../shared/contract/certificates';
 import type { NamedCredentialView, TokenPreview } from '../../../shared/contract/credentials';
+import { pickFields } from '../../../electron/services/credentials/portable';
 import { unwrapResult } from '../../harness/rpc';
 import { useSignetWindows } from '../../harness/signet';
 import { choose, editor, expectListed, newProfile, openCredentialsTab, save, storeLegacyJwtProfile } from './helpers';
@@ -27,6 +28,53 @@ describe('Named Credentials: problems shown where they are', () => {
     await editor(page).getByRole('button', { name: 'Preview Token' }).click();
     const dialog = page.getByRole('dialog', { name: 'Preview Token' });
     await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('the certificate was deleted');
+  });
+
+  it('a profile whose Token Endpoint CA Certificate is gone says so at the field, and Preview refuses to fetch', async () => {
+    const app = await openUnlocked();
+    const { page } = app;
+    const signing = unwrapResult<CertificateRecord>(
+      await app.backend.dispatch('certificates.createSelfSigned', [{ label: 'Signer', name: 'Signer', keyAlgorithm: 'EC-P256' }]),
+    );
+    const view = unwrapResult<NamedCredentialView>(
+      await app.backend.dispatch('credentials.create', [
+        {
+          profile: {
+            label: 'Exchange API',
+            name: 'Exchange_API',
+            url: 'https://x.example',
+            protocol: 'jwt-exchange',
+            tokenEndpointUrl: 'https://auth.example/token',
+            jwt: { algorithm: 'ES256', signingCertificateId: signing.id, audiences: ['https://auth.example/token'] },
+          },
+        },
+      ]),
+    );
+    // As after an import from another machine: the CA it trusted is not here.
+    const store = app.backend.graph.internal.credentialStore;
+    store.replaceFields(view.id, { ...pickFields(store.get(view.id)), tokenEndpointCaCertificateId: 'gone' });
+    await openCredentialsTab(page);
+    await expectListed(page, 'Exchange API');
+    await page.getByRole('button', { name: 'Open Exchange API' }).click();
+    const message = 'Token Endpoint CA Certificate: the certificate was deleted. Choose another one.';
+    await expect.poll(() => editor(page).getByText(message).first().isVisible()).toBe(true);
+    await editor(page).getByRole('button', { name: 'Preview Token' }).click();
+    await expect.poll(() => page.getByRole('dialog', { name: 'Preview Token' }).getByRole('alert').textContent()).toContain(message);
+  });
+
+  it('Send Scope as is offered where a JWT can carry scope, not with a client secret', async () => {
+    const app = await openUnlocked();
+    const { page } = app;
+    await openCredentialsTab(page);
+    await newProfile(page, 'Scope API');
+    await choose(page, 'Authentication Protocol', 'OAuth 2.0 Client Credentials');
+    const placement = editor(page).getByRole('radiogroup', { name: 'Send Scope as' });
+    await expect.poll(() => placement.isVisible()).toBe(true);
+    await choose(page, 'Client Authentication', 'client_secret_post');
+    await expect.poll(() => placement.count()).toBe(0);
+    expect(await editor(page).getByRole('textbox', { name: 'Scope', exact: true }).isVisible()).toBe(true);
+    await choose(page, 'Authentication Protocol', 'JWT Token Exchange');
+    await expect.poll(() => placement.isVisible()).toBe(true);
   });
 
   it('warns when Custom Claims override a registered claim, but saves', async () => {
