@@ -95,7 +95,8 @@ export async function fetchAccessToken(context: FlowContext, steps: AuthTraceSte
       params.client_secret = context.secret('clientSecret');
     }
   }
-  if (profile.scope && profile.scopePlacement !== 'claim') params.scope = sub(profile.scope);
+  // client_secret_basic / client_secret_post sign no JWT, so there is no claim to carry scope: it goes in the form.
+  if (profile.scope && (profile.scopePlacement !== 'claim' || !assertionClaims)) params.scope = sub(profile.scope);
   for (const { name, value } of profile.extraParams) if (name) params[name] = sub(value);
 
   try {

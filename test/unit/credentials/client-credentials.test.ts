@@ -136,6 +136,27 @@ describe('OAuth 2.0 Client Credentials (oidc-provider)', () => {
     expect(step?.kind === 'token-request' && step.requestParams.client_secret).toBe('[redacted]');
   });
 
+  it('a client secret signs no JWT: Scope goes in the form even when Send Scope as says claim', async () => {
+    const backend = await unlockedBackend();
+    const { tokenUrl, seen } = await startProvider(backend, []);
+    const view = await createProfile(
+      backend,
+      profileInput({
+        protocol: 'client-credentials',
+        tokenEndpointUrl: tokenUrl,
+        clientId: 'post-client',
+        clientAuth: 'client_secret_post',
+        scope: 'orders.read',
+        scopePlacement: 'claim',
+      }),
+      { clientSecret: SECRET },
+    );
+    const preview = unwrapResult<TokenPreview>(await backend.dispatch('credentials.previewToken', [{ id: view.id }]));
+    expect(seen[0]!.params).toMatchObject({ grant_type: 'client_credentials', client_id: 'post-client', scope: 'orders.read' });
+    // The provider granted the scope asked for.
+    expect(preview.trace.steps[0]).toMatchObject({ kind: 'token-request', status: 200, response: { scope: 'orders.read' } });
+  });
+
   it('a wrong secret comes back as invalid_client with advice', async () => {
     const backend = await unlockedBackend();
     const { tokenUrl } = await startProvider(backend, []);

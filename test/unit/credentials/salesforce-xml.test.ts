@@ -215,6 +215,39 @@ describe('Salesforce metadata', () => {
     expect(backend.graph.internal.credentialStore.findByName('Quote_2')!.perUserSubjects).toEqual([{ user: 'default', subject }]);
   });
 
+  it('new model: a client secret’s Scope is the Scope parameter even when Send Scope as says claim, and survives without the comment', async () => {
+    const backend = await unlockedBackend();
+    const view = await createProfile(
+      backend,
+      {
+        label: 'Client Scope',
+        name: 'P_Client_Scope',
+        url: 'https://api.example.com/v2',
+        protocol: 'client-credentials',
+        clientId: 'client-9',
+        clientAuth: 'client_secret_basic',
+        tokenEndpointUrl: 'https://auth.example.com/token',
+        scope: 'orders.read',
+        scopePlacement: 'claim',
+      },
+      { clientSecret: 's' },
+    );
+    const { files, path } = await exportZip(backend, [view.id], 'new');
+    const ec = files['force-app/main/default/externalCredentials/P_Client_Scope.externalCredential-meta.xml']!;
+    expect(ec).toMatch(
+      /<parameterName>Scope<\/parameterName>\s*<parameterType>AuthParameter<\/parameterType>\s*<parameterValue>orders\.read<\/parameterValue>/,
+    );
+    await expectPlainRoundTrip(backend, files, ['P_Client_Scope'], 'new');
+    // With Signet's comment the placement comes back as it was.
+    const report = unwrapResult<ImportReport>(
+      await backend.dispatch('credentials.importSalesforce', [
+        { files: [{ name: 'project.zip', base64: readFileSync(path).toString('base64') }], conflict: 'rename' },
+      ]),
+    );
+    const imported = backend.graph.internal.credentialStore.findByName(report.renamed[0]!.to)!;
+    expect(pickFields(imported)).toEqual({ ...pickFields(backend.graph.internal.credentialStore.get(view.id)), name: imported.name });
+  });
+
   it('writes the project as a folder, and asks before writing into a non-empty one', async () => {
     const backend = await unlockedBackend();
     const view = await createProfile(backend, { label: 'Folder API', name: 'Folder_API', url: 'https://f.example' });

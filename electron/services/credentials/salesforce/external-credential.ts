@@ -65,7 +65,8 @@ export function toExternalCredentialXml(profile: NamedCredentialFields, certific
     for (const [name, value] of Object.entries(headerClaims(profile, certificates)))
       add({ parameterName: name, parameterType: 'JwtHeaderClaim', parameterValue: value });
   }
-  if (profile.scope && profile.scopePlacement !== 'claim' && variant)
+  // A client secret variant signs no JWT: its scope can only be the Scope parameter, whatever the placement.
+  if (profile.scope && variant && (profile.scopePlacement !== 'claim' || !signs))
     add({ parameterName: 'Scope', parameterType: 'AuthParameter', parameterValue: profile.scope });
   for (const code of profile.refreshOnStatus)
     add({ parameterName: `Status${code}`, parameterType: 'AdditionalRefreshStatusCode', parameterValue: code });
@@ -262,9 +263,11 @@ export function fromSecured(
     clientId: clientAssertion && iss !== undefined ? iss : base.clientId,
     tokenEndpointUrl,
     scope: formScope ?? scopeClaim ?? base.scope,
-    // Protocol JWT always sends scope as a claim, so its placement setting is Signet's alone.
+    // Protocol JWT always sends scope as a claim, and a client secret always as a form parameter, so
+    // their placement setting is Signet's alone.
     scopePlacement:
-      shape.protocol === 'jwt' && formScope === undefined
+      (shape.protocol === 'jwt' && formScope === undefined) ||
+      (clientAssertion && shape.clientAuth !== 'private_key_jwt' && scopeClaim === undefined)
         ? base.scopePlacement
         : formScope !== undefined && scopeClaim !== undefined
           ? 'both'

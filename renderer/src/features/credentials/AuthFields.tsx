@@ -181,18 +181,21 @@ export function AuthenticationFields(props: SectionProps) {
               value={fields.scope}
               onChange={(event) => setField(props, 'scope', event.currentTarget.value)}
             />
-            <Radio.Group
-              size="xs"
-              label="Send Scope as"
-              value={fields.scopePlacement}
-              onChange={(value) => setField(props, 'scopePlacement', value as ScopePlacement)}
-            >
-              <Group gap="xs" mt={4}>
-                {SCOPE_PLACEMENTS.map((value) => (
-                  <Radio key={value} size="xs" value={value} label={SCOPE_PLACEMENT_LABELS[value]} />
-                ))}
-              </Group>
-            </Radio.Group>
+            {/* A client secret signs no JWT: Scope can only be a form parameter there. */}
+            {(fields.protocol === 'jwt-exchange' || fields.clientAuth === 'private_key_jwt') && (
+              <Radio.Group
+                size="xs"
+                label="Send Scope as"
+                value={fields.scopePlacement}
+                onChange={(value) => setField(props, 'scopePlacement', value as ScopePlacement)}
+              >
+                <Group gap="xs" mt={4}>
+                  {SCOPE_PLACEMENTS.map((value) => (
+                    <Radio key={value} size="xs" value={value} label={SCOPE_PLACEMENT_LABELS[value]} />
+                  ))}
+                </Group>
+              </Radio.Group>
+            )}
           </SimpleGrid>
           <div>
             <TextInputLabel text="Extra Parameters" hint="Added to the token request, e.g. audience or resource" />
