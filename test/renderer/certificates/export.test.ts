@@ -92,6 +92,10 @@ describe('export and the CSR flow', () => {
     await page.getByRole('button', { name: 'Export to Keystore (2)' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export Java keystore (JKS)' });
     expect(await dialog.textContent()).toContain('salesforce_jwt, second (alias = Unique Name)');
+    // Salesforce's Import from Keystore takes RSA 2048/3072/4096 only: the EC entry is named, the RSA one is not.
+    const note = await dialog.getByRole('note').textContent();
+    expect(note).toContain('accepts only RSA keys of 2048, 3072 or 4096 bits, so it would refuse second (EC P-256).');
+    expect(note).not.toContain('salesforce_jwt');
     await dialog.getByLabel('Export password', { exact: true }).fill('changeit');
     await dialog.getByLabel('Confirm export password').fill('changeit');
     await dialog.getByRole('button', { name: 'Export' }).click();
@@ -117,6 +121,9 @@ describe('export and the CSR flow', () => {
     await createCertificate(page, { label: 'Partner', keyType: 'EC P-256', mode: 'CA-Signed', fields: { Organization: 'Acme' } });
     const drawer = await detailsOf(page, 'Partner');
     expect(await drawer.textContent()).toContain('Awaiting signed certificate');
+    const pendingRecord = backend.graph.internal.certificates.list()[0]!;
+    expect(await drawer.getByLabel('Certificate signing request (PEM)', { exact: true }).textContent()).toBe(pendingRecord.csrPem);
+    expect(await drawer.getByRole('button', { name: 'Copy Certificate signing request (PEM)' }).isVisible()).toBe(true);
     await drawer.getByRole('button', { name: 'Download CSR' }).click();
     await saveTo(page, join(folder, 'partner.csr'));
     expect(() => openssl(['req', '-in', join(folder, 'partner.csr'), '-noout', '-verify'])).not.toThrow();
@@ -159,6 +166,11 @@ describe('export and the CSR flow', () => {
 
     await drawer.getByRole('button', { name: 'Upload Signed Certificate' }).click();
     const upload = page.getByRole('dialog', { name: 'Upload Signed Certificate' });
+    // A paste that lost its END line says it is truncated.
+    await upload.getByLabel('Or paste the certificate (PEM)').fill(readFileSync(join(folder, 'leaf.crt'), 'utf8').slice(0, 400));
+    await upload.getByRole('button', { name: 'Upload' }).click();
+    await expect.poll(() => upload.getByRole('alert').textContent()).toContain('The PEM text is truncated');
+    await upload.getByLabel('Or paste the certificate (PEM)').fill('');
     await upload.getByLabel('Choose certificate file').setInputFiles(other);
     await upload.getByRole('button', { name: 'Upload' }).click();
     await expect.poll(() => upload.getByRole('alert').textContent()).toContain('None of the uploaded certificates is for this entry’s key');

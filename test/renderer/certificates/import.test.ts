@@ -51,6 +51,7 @@ describe('Import dialog', () => {
         expect: { label: 'OpenSSL RSA', type: 'Imported', key: 'RSA 2048' },
       },
       { paths: [ossl.path('rsa.cer')], expect: { label: 'OpenSSL RSA', type: 'Certificate only', key: 'RSA 2048' } },
+      { paths: [ossl.path('rsa-der.p7b')], expect: { label: 'OpenSSL RSA', type: 'Certificate only', key: 'RSA 2048' } },
       {
         paths: [ossl.path('rsa.p12')],
         secrets: { Password: 'p12-pass' },
@@ -89,6 +90,28 @@ describe('Import dialog', () => {
     }
   });
 
+  it('takes a key and its certificate dropped on the dialog', async () => {
+    const { page, backend } = await openUnlocked();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import' });
+    const files = [
+      ['ec-sec1.key', ossl.read('ec-sec1.key').toString('utf8')],
+      ['ec.crt', ossl.read('ec.crt').toString('utf8')],
+    ];
+    const dataTransfer = await page.evaluateHandle(
+      `(() => { const transfer = new DataTransfer(); for (const [name, text] of ${JSON.stringify(files)}) transfer.items.add(new File([text], name)); return transfer; })()`,
+    );
+    await dialog.getByText('or drop files here').dispatchEvent('drop', { dataTransfer });
+    await dialog.getByText('ec-sec1.key, ec.crt', { exact: true }).waitFor();
+    await expect.poll(() => dialog.getByLabel('Entries found').textContent()).toContain('Found in the PEM file: 1 entry.');
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    const drawer = await detailsOf(page, 'OpenSSL EC');
+    expect(await drawer.getByLabel('Type', { exact: true }).textContent()).toBe('Imported');
+    expect(backend.graph.internal.certificates.list().map((record) => [record.keyAlgorithm, record.hasPrivateKey])).toEqual([
+      ['EC-P256', true],
+    ]);
+  });
+
   it('offers the entries of a JKS with two aliases and imports only the chosen one, under the name given', async () => {
     const { page, backend } = await openUnlocked();
     const dialog = await startImport(page, [kt.path('store.jks')], { 'Keystore password': 'store-pass', 'Key password': 'key-pass' });
@@ -108,10 +131,13 @@ describe('Import dialog', () => {
     const { page, backend, dataFolder } = await openUnlocked();
     const truncated = join(dataFolder, 'truncated.pem');
     writeFileSync(truncated, ossl.read('rsa.crt').subarray(0, 400));
+    const garbage = join(dataFolder, 'garbage.pem');
+    writeFileSync(garbage, '-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n');
     const random = join(dataFolder, 'random.bin');
     writeFileSync(random, Buffer.from('not a key at all, just some text that is not PEM or DER'));
     const cases: [string[], Record<string, string> | undefined, RegExp][] = [
       [[truncated], undefined, /truncated/],
+      [[garbage], undefined, /not a readable X.509 certificate/],
       [[random], undefined, /not a certificate, key or keystore Signet knows/],
       [[ossl.path('ec.key'), ossl.path('rsa.crt')], undefined, /private key does not belong to the certificate/],
       [[ossl.path('dsa.key')], undefined, /DSA keys are not supported for JWT signing/],

@@ -7,6 +7,7 @@ import type { CertificateRecord } from '../../../../shared/contract/certificates
 import { isAppError } from '../../../../shared/errors';
 import { api } from '../../bridge';
 import { useSaveFile } from '../../components/SaveFile';
+import { keyLabel } from './labels';
 
 const FORMAT_LABELS: Record<ExportFormat, string> = {
   'certificate-pem': 'Certificate (PEM)',
@@ -119,6 +120,9 @@ function ExportPasswordDialog({
     }
   };
   const title = `Export ${FORMAT_LABELS[format].replace('…', '')}`;
+  // Salesforce's Import from Keystore refuses other keys ("The key is not an RSA key", "Imported keys must have a bit size of 2048, 3072, or 4096").
+  const refusedBySalesforce =
+    format === 'jks' ? records.filter((record) => !['RSA-2048', 'RSA-3072', 'RSA-4096'].includes(record.keyAlgorithm)) : [];
   return (
     <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title={title}>
       <form onSubmit={submit} aria-label={title}>
@@ -128,6 +132,13 @@ function ExportPasswordDialog({
               ? `The keystore holds ${records.map((record) => record.name.toLowerCase()).join(', ')} (alias = Unique Name), as Salesforce's Import from Keystore expects.`
               : 'The file will hold the private key, encrypted with this password.'}
           </Text>
+          {refusedBySalesforce.length > 0 && (
+            <Alert color="yellow" p="xs" role="note">
+              Salesforce&apos;s Import from Keystore accepts only RSA keys of 2048, 3072 or 4096 bits, so it would refuse{' '}
+              {refusedBySalesforce.map((record) => `${record.name.toLowerCase()} (${keyLabel(record.keyAlgorithm)})`).join(', ')}. Java
+              tools and keytool read them.
+            </Alert>
+          )}
           <PasswordInput
             label="Export password"
             value={password}
