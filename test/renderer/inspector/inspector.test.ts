@@ -149,6 +149,27 @@ describe('Inspector', () => {
     await expect.poll(() => panel(page).getByLabel('Validation result').textContent()).toBe('Claims valid');
   });
 
+  it('warns that kid is missing when several store certificates could verify the token, then tries each', async () => {
+    const { page, backend } = await openInspector();
+    const create = async (name: string, keyAlgorithm: 'EC-P256' | 'Ed25519') =>
+      unwrapResult(await backend.dispatch('certificates.createSelfSigned', [{ label: name, name, keyAlgorithm }]));
+    const signer = await create('First_P256', 'EC-P256');
+    await create('Second_P256', 'EC-P256');
+    await create('Ed_Key', 'Ed25519');
+    const key = backend.graph.internal.certificates.privateKey(signer.id).export({ type: 'pkcs8', format: 'pem' }).toString();
+    const token = createSigner({ key, algorithm: 'ES256', aud: 'api', expiresIn: 60_000 })({ sub: 'no-kid' });
+    await panel(page).getByLabel('Token', { exact: true }).fill(token);
+    const warnings = panel(page).getByRole('list', { name: 'Warnings' });
+    await expect
+      .poll(() => warnings.locator('[data-lint]').evaluateAll((items) => items.map((item) => item.getAttribute('data-lint'))))
+      .toEqual(['KID_MISSING']);
+    expect(await warnings.textContent()).toContain('No kid in the header, and 2 known keys could verify it');
+    await panel(page).getByRole('button', { name: 'Verify signature' }).click();
+    const result = panel(page).getByLabel('Verification result');
+    await expect.poll(() => result.textContent()).toContain('Signature valid');
+    expect(await result.textContent()).toContain('certificate First_P256');
+  });
+
   it('verifies with a pasted PEM, a JWKS, a JWKS URL on a local server, an OpenID issuer, and an HMAC secret (with its lint)', async () => {
     const { page } = await openInspector();
     const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
