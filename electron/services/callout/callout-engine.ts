@@ -65,8 +65,9 @@ export class CalloutEngine {
       const auth = await this.#authenticate(request, prepared.target, variables, cancellation, false);
       if (prepared.target.kind === 'callout') target = new URL(joinCalloutUrl(auth.credential!.url, prepared.target.rest));
       const url = target!;
+      const userinfo = takeUserinfo(url);
       const warnings = [...prepared.warnings];
-      let headers = buildHeaders(prepared.headers, auth, prepared.contentType, this.#deps.userAgent);
+      let headers = buildHeaders(prepared.headers, auth, prepared.contentType, this.#deps.userAgent, userinfo);
       let body = prepared.body;
       if (auth.credential?.mergeFields.inBody && typeof body === 'string') body = auth.credential.mergeFields.apply(body);
       checkHeaders(headers);
@@ -84,7 +85,7 @@ export class CalloutEngine {
           reason: `The API answered ${attempt.last.status}; Signet fetched a fresh token and retried once.`,
         });
         refreshed.trace.steps.unshift(...auth.trace.steps);
-        headers = buildHeaders(prepared.headers, refreshed, prepared.contentType, this.#deps.userAgent);
+        headers = buildHeaders(prepared.headers, refreshed, prepared.contentType, this.#deps.userAgent, userinfo);
         checkHeaders(headers);
         if (attempt.last.body.bodyId) warnings.push('The first response body was replaced by the retry.');
         const retry = await this.#follow({
@@ -326,11 +327,31 @@ function header(headers: [string, string][], name: string): string | undefined {
   return undefined;
 }
 
+/**
+ * `https://user:password@host/…`: the credentials leave the URL (they are never sent in it) and
+ * become Basic auth, as curl and browsers do; any other Authorization (header, auth mode) wins.
+ */
+function takeUserinfo(url: URL): string | undefined {
+  if (!url.username && !url.password) return undefined;
+  const decode = (text: string) => {
+    try {
+      return decodeURIComponent(text);
+    } catch {
+      return text;
+    }
+  };
+  const basic = `Basic ${Buffer.from(`${decode(url.username)}:${decode(url.password)}`, 'utf8').toString('base64')}`;
+  url.username = '';
+  url.password = '';
+  return basic;
+}
+
 function buildHeaders(
   user: [string, string][],
   auth: { credential?: ResolvedCredential; bearer?: string; skipAuthorization: boolean },
   contentType: string | undefined,
   userAgent = 'Signet',
+  userinfo?: string,
 ): [string, string][] {
   const merge = auth.credential?.mergeFields.inHeaders ? auth.credential.mergeFields : undefined;
   const headers: [string, string][] = merge ? user.map(([name, value]) => [name, merge.apply(value)]) : [...user];
@@ -341,6 +362,7 @@ function buildHeaders(
     if (!has(lower)) headers.push([name, value]);
   }
   if (auth.bearer !== undefined && !has('authorization')) headers.push(['Authorization', `Bearer ${auth.bearer}`]);
+  if (userinfo && !has('authorization')) headers.push(['Authorization', userinfo]);
   if (contentType && !has('content-type')) headers.push(['Content-Type', contentType]);
   if (!has('user-agent')) headers.push(['User-Agent', userAgent]);
   if (!has('accept')) headers.push(['Accept', '*/*']);

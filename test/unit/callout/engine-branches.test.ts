@@ -27,6 +27,25 @@ describe('callout engine: auth on absolute and callout: URLs', () => {
     expect(response.auth).toMatchObject({ credential: { name: 'Orders' } });
   });
 
+  it('user:password in an absolute URL is sent as Basic auth (decoded), not in the URL; an explicit Authorization wins', async () => {
+    const api = await startServer(echo);
+    const signet = backend();
+    const withUserinfo = `http://alice:p%40ss%3Aword@127.0.0.1:${api.port}/private?x=1`;
+    const response = await sendOk(signet, { method: 'GET', url: withUserinfo });
+    expect(api.requests[0]).toMatchObject({
+      url: '/private?x=1',
+      headers: { authorization: `Basic ${Buffer.from('alice:p@ss:word').toString('base64')}` },
+    });
+    expect(response.sent.url).toBe(`http://127.0.0.1:${api.port}/private?x=1`);
+    await sendOk(signet, { method: 'GET', url: withUserinfo, auth: { type: 'bearer', token: 'pasted' } });
+    await sendOk(signet, {
+      method: 'GET',
+      url: withUserinfo,
+      headers: [{ name: 'Authorization', value: 'Custom scheme', enabled: true }],
+    });
+    expect(api.requests.slice(1).map((request) => request.headers.authorization)).toEqual(['Bearer pasted', 'Custom scheme']);
+  });
+
   it('"No auth" on a callout: URL uses the profile’s URL but sends no Authorization', async () => {
     const server = await startServer(echo);
     const signet = backend();
