@@ -93,6 +93,15 @@ describe('Certificates tab', () => {
     expect(readFileSync(path, 'utf8').trim()).toBe(record.chainPem.trim());
   });
 
+  it('marks a certificate that expires within 30 days with a warning badge counting the days left', async () => {
+    const { page } = await openUnlocked();
+    await createCertificate(page, { label: 'Short', keyType: 'EC P-256', fields: { 'Validity (days)': '10' } });
+    await (await detailsOf(page, 'Short')).getByRole('button', { name: 'Close details' }).click();
+    const table = page.getByRole('table', { name: 'Certificates' });
+    expect(await table.getByLabel('Short expires soon').textContent()).toBe('10 days left');
+    expect(await table.getByLabel('Short has expired').count()).toBe(0);
+  });
+
   it('shows details with fingerprints, x5t, x5t#S256 and the JWK thumbprint matching the certificate', async () => {
     const { page, backend } = await openUnlocked();
     await createCertificate(page, { label: 'Signing', keyType: 'EC P-256', fields: { Organization: 'Acme', 'Country Code': 'de' } });

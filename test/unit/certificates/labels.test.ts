@@ -1,7 +1,7 @@
 // How the table names types, keys and expiry (the warning badge under 30 days, the error badge once expired).
 import { describe, expect, it } from 'vitest';
 import type { CertificateRecord } from '../../../shared/contract/certificates';
-import { expiryState, keyLabel, typeLabel } from '../../../renderer/src/features/certificates/labels';
+import { daysLeftLabel, expiryState, keyLabel, typeLabel } from '../../../renderer/src/features/certificates/labels';
 
 const DAY = 86_400_000;
 const record = (change: Partial<CertificateRecord>) =>
@@ -27,5 +27,14 @@ describe('certificate labels', () => {
     expect(expiryState(at(29), now)).toBe('soon');
     expect(expiryState(at(-1), now)).toBe('expired');
     expect(expiryState(record({ hasCertificate: false }), now)).toBe('none');
+  });
+
+  it('counts the days left as a person would: a 10-day certificate made a minute ago has 10 days left', () => {
+    const now = Date.parse('2026-06-01T00:00:00Z');
+    const iso = (ms: number) => new Date(now + ms).toISOString();
+    expect(daysLeftLabel(iso(10 * DAY - 60_000), now)).toBe('10 days left');
+    expect(daysLeftLabel(iso(29 * DAY + 1), now)).toBe('30 days left');
+    expect(daysLeftLabel(iso(DAY), now)).toBe('1 day left');
+    expect(daysLeftLabel(iso(3_600_000), now)).toBe('1 day left');
   });
 });

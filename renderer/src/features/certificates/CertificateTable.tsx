@@ -3,7 +3,7 @@ import { Anchor, Badge, Checkbox, Group, Table, Text, UnstyledButton } from '@ma
 import { IconChevronDown, IconChevronUp, IconSelector } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { CertificateRecord } from '../../../../shared/contract/certificates';
-import { daysLeft, expiryState, formatDate, keyLabel, typeLabel } from './labels';
+import { daysLeftLabel, expiryState, formatDate, keyLabel, typeLabel } from './labels';
 
 type Column = 'label' | 'name' | 'type' | 'key' | 'expires' | 'exportable';
 const COLUMNS: { id: Column; title: string; value(record: CertificateRecord): string }[] = [
@@ -139,7 +139,7 @@ export function Expiry({ record }: { record: CertificateRecord }) {
       )}
       {state === 'soon' && (
         <Badge size="xs" color="yellow" aria-label={`${record.label} expires soon`}>
-          {daysLeft(record.notAfter)} days left
+          {daysLeftLabel(record.notAfter)}
         </Badge>
       )}
     </Group>

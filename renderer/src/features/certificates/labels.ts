@@ -30,6 +30,13 @@ export function formatDate(iso: string): string {
   return iso ? iso.slice(0, 10) : '—';
 }
 
+/** Days until `iso`, a started day counting as one: a 10-day certificate made today has "10 days left". */
 export function daysLeft(iso: string, now = Date.now()): number {
-  return Math.floor((Date.parse(iso) - now) / DAY);
+  return Math.ceil((Date.parse(iso) - now) / DAY);
+}
+
+/** The expiry badge's text: "10 days left", "1 day left". */
+export function daysLeftLabel(iso: string, now = Date.now()): string {
+  const days = daysLeft(iso, now);
+  return days === 1 ? '1 day left' : `${days} days left`;
 }
