@@ -252,4 +252,32 @@ describe('Named Credentials tab', () => {
     await dialog.getByRole('button', { name: 'Delete' }).click();
     await expect.poll(async () => (await stored(app)).map((profile) => profile.name)).toEqual(['Orders']);
   });
+
+  it('Duplicate with unsaved changes asks first: Keep editing keeps the form, Discard duplicates the saved profile', async () => {
+    const app = await start();
+    const { page } = app;
+    unwrapResult(
+      await app.backend.dispatch('credentials.create', [{ profile: { label: 'Orders', name: 'Orders', url: 'https://x.example' } }]),
+    );
+    await page.getByRole('button', { name: 'Open Orders' }).click();
+    const url = editor(page).getByRole('textbox', { name: 'URL', exact: true });
+    await url.fill('https://half-written.example');
+    await editor(page).getByRole('button', { name: 'Duplicate' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Discard unsaved changes?' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await dialog.getByRole('button', { name: 'Keep editing' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await editor(page).getByRole('heading', { name: 'Orders', exact: true }).isVisible()).toBe(true);
+    expect(await url.inputValue()).toBe('https://half-written.example');
+    expect((await stored(app)).map((profile) => profile.name)).toEqual(['Orders']);
+
+    await editor(page).getByRole('button', { name: 'Duplicate' }).click();
+    await page.getByRole('dialog', { name: 'Discard unsaved changes?' }).getByRole('button', { name: 'Discard changes' }).click();
+    await expect.poll(() => editor(page).getByRole('heading', { name: 'Orders (copy)' }).isVisible()).toBe(true);
+    expect(await url.inputValue()).toBe('https://x.example');
+    expect((await stored(app)).map((profile) => [profile.name, profile.url])).toEqual([
+      ['Orders', 'https://x.example'],
+      ['Orders_copy', 'https://x.example'],
+    ]);
+  });
 });

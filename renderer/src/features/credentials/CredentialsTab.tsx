@@ -31,7 +31,12 @@ function sessionDirty(session: Session): boolean {
   return !!session.form && !!session.initial && isDirty(session.form, session.initial);
 }
 
-type Pending = { kind: 'select'; id: string } | { kind: 'new' } | { kind: 'draft'; form: FormState; initial: FormState };
+type Pending =
+  | { kind: 'select'; id: string }
+  | { kind: 'new' }
+  | { kind: 'draft'; form: FormState; initial: FormState }
+  /** An editor action that replaces the form (Duplicate copies the saved profile). */
+  | { kind: 'action'; run: () => void };
 
 export function CredentialsTab() {
   const { profiles, reload } = useCredentials();
@@ -50,6 +55,10 @@ export function CredentialsTab() {
   const dirty = sessionDirty(session);
 
   const open = (target: Pending) => {
+    if (target.kind === 'action') {
+      target.run();
+      return;
+    }
     if (target.kind === 'draft') {
       setSession({ selectedId: null, form: target.form, initial: target.initial });
       return;
@@ -143,6 +152,7 @@ export function CredentialsTab() {
               form={session.form}
               onChange={(form) => setSession({ ...session, form })}
               dirty={dirty}
+              guard={(run) => request({ kind: 'action', run })}
               certificates={certificates}
               onSaved={(view) => {
                 const form = formFromProfile(view);

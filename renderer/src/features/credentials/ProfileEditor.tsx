@@ -22,13 +22,15 @@ export interface ProfileEditorProps {
   form: FormState;
   onChange(form: FormState): void;
   dirty: boolean;
+  /** Runs an action that replaces the form, after asking when there are unsaved changes. */
+  guard(run: () => void): void;
   certificates: CertificateRecord[];
   onSaved(profile: NamedCredentialView): void;
   onDuplicated(profile: NamedCredentialView): void;
   onDeleted(): void;
 }
 
-export function ProfileEditor({ saved, form, onChange, dirty, certificates, onSaved, onDuplicated, onDeleted }: ProfileEditorProps) {
+export function ProfileEditor({ saved, form, onChange, dirty, guard, certificates, onSaved, onDuplicated, onDeleted }: ProfileEditorProps) {
   const [submitted, setSubmitted] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -145,7 +147,13 @@ export function ProfileEditor({ saved, form, onChange, dirty, certificates, onSa
             >
               Preview Token
             </Button>
-            <Button size="xs" variant="default" leftSection={<IconCopy size={14} />} disabled={!saved} onClick={() => void duplicate()}>
+            <Button
+              size="xs"
+              variant="default"
+              leftSection={<IconCopy size={14} />}
+              disabled={!saved}
+              onClick={() => guard(() => void duplicate())}
+            >
               Duplicate
             </Button>
             <Button
