@@ -9,6 +9,7 @@ import type { ReceiverConfig } from '../../../shared/contract/receiver';
 import type { CertificateStore } from '../certificates/certificate-store';
 import { generateKeys } from '../certificates/key-generation';
 import { createSelfSignedCertificate, toPem } from '../certificates/x509';
+import { AppError } from '../../../shared/errors';
 import { smallRequest } from '../http/small-request';
 import type { Vault } from '../vault/vault';
 import type { TrustedKey } from './verify';
@@ -106,6 +107,29 @@ export class RemoteJwks {
       this.#error = `the JWKS URL ${url} could not be used: ${error instanceof Error ? error.message : String(error)}`;
     }
   }
+}
+
+/**
+ * Checks pasted trusted CA text: PEM CERTIFICATE blocks that all parse. (Node skips what it cannot
+ * read, so a bad paste would otherwise leave mutual TLS trusting nobody, without a word.)
+ */
+export function checkTrustedCaPem(text: string): void {
+  const refuse = (message: string) =>
+    new AppError('BAD_INPUT', message, { field: 'mtlsCaPem', issues: [{ path: ['0', 'mtlsCaPem'], message }] });
+  const blocks = [...text.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g)];
+  if (blocks.length === 0) throw refuse('This is not PEM: paste the CA certificates as -----BEGIN CERTIFICATE----- blocks.');
+  blocks.forEach(([block, label], index) => {
+    if (label !== 'CERTIFICATE') {
+      throw refuse(`Block ${index + 1} is a ${label}, not a certificate: paste the CA certificates that issue your client certificates.`);
+    }
+    try {
+      new X509Certificate(block);
+    } catch {
+      throw refuse(
+        `Certificate ${index + 1} could not be read: it may be truncated or damaged. Copy it again, including the BEGIN and END lines.`,
+      );
+    }
+  });
 }
 
 export interface TlsMaterial {

@@ -18,7 +18,7 @@ import type { Logger } from '../log';
 import type { Document } from '../store/document';
 import type { Vault } from '../vault/vault';
 import { urls, type ReceiverContext } from './context';
-import { loadSigningKey, loadTlsMaterial, RemoteJwks, storeJwks, storeKeys, type SigningKey } from './keys';
+import { checkTrustedCaPem, loadSigningKey, loadTlsMaterial, RemoteJwks, storeJwks, storeKeys, type SigningKey } from './keys';
 import { startServer, type RunningServer } from './server';
 import { JtiCache } from './verify';
 
@@ -113,6 +113,7 @@ export class Receiver {
   /** Merges and persists a partial configuration. Listening settings apply on the next start. */
   configure(patch: z.input<typeof ReceiverConfigPatch>): ReceiverConfig {
     const parsed = ReceiverConfigPatch.parse(patch);
+    if (parsed.mtlsCaPem?.trim()) checkTrustedCaPem(parsed.mtlsCaPem);
     const before = this.config().clients.map((client) => client.clientId);
     const next = this.#options.document.update((file) => ({ ...file, config: ReceiverConfig.parse({ ...file.config, ...parsed }) })).config;
     const clientIds = new Set(next.clients.map((client) => client.clientId));

@@ -166,6 +166,32 @@ describe('receiver mutual TLS', () => {
     }
   });
 
+  it('refuses pasted trusted CA text that holds no readable certificate, under its field, instead of starting with nobody trusted', async () => {
+    const backend = await unlockedTestBackend();
+    const ca = await createCertificate(backend, 'Client_CA');
+    const publicKey = backend.graph.internal.certificates.publicKey(ca.record.id).export({ type: 'spki', format: 'pem' }).toString();
+    const body = ca.record.chainPem.split('\n').slice(1, -2).join('');
+    const cases: [string, string][] = [
+      ['client CA', 'This is not PEM: paste the CA certificates as -----BEGIN CERTIFICATE----- blocks.'],
+      [publicKey, 'Block 1 is a PUBLIC KEY, not a certificate: paste the CA certificates that issue your client certificates.'],
+      [
+        `${ca.record.chainPem}-----BEGIN CERTIFICATE-----\n${body.slice(0, 40)}\n-----END CERTIFICATE-----\n`,
+        'Certificate 2 could not be read: it may be truncated or damaged. Copy it again, including the BEGIN and END lines.',
+      ],
+    ];
+    for (const [mtlsCaPem, message] of cases) {
+      const refused = await backend.dispatch('receiver.configure', [{ mtlsCaPem }]);
+      expect(refused, message).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_INPUT', message, details: { field: 'mtlsCaPem', issues: [{ path: ['0', 'mtlsCaPem'], message }] } },
+      });
+    }
+    expect(backend.graph.internal.receiver.config().mtlsCaPem).toBe('');
+    expect(unwrapResult(await backend.dispatch('receiver.configure', [{ mtlsCaPem: ca.record.chainPem }])).mtlsCaPem).toBe(
+      ca.record.chainPem,
+    );
+  });
+
   it('with optional mutual TLS, serves clients without a certificate and logs the subject of those with one', async () => {
     const backend = await unlockedTestBackend();
     const trusted = await createCertificate(backend, 'Client_Cert');
