@@ -78,7 +78,10 @@ export class RemoteJwks {
     if (!url) return { keys: [], notes: [] };
     const age = Date.now() - this.#fetchedAt;
     const unknownKid = typeof kid === 'string' && !this.#keys.some((key) => key.kid === kid);
-    if (url !== this.#url || age > this.maxAgeMs || (unknownKid && age > this.minRefreshMs)) await this.#refresh(url);
+    // A failed fetch is tried again as soon as an unknown kid would be, not after maxAgeMs: the user
+    // who just fixed the URL's server should not wait minutes for tokens without a kid to pass.
+    const retry = unknownKid || this.#error !== '';
+    if (url !== this.#url || age > this.maxAgeMs || (retry && age > this.minRefreshMs)) await this.#refresh(url);
     return { keys: this.#keys, notes: this.#error ? [this.#error] : [] };
   }
 

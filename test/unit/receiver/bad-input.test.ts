@@ -5,6 +5,7 @@ import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { JWT_BEARER_GRANT } from '../../harness/receiver';
 import { closedPort, startServer } from '../../harness/servers';
+import { RemoteJwks } from '../../../electron/services/receiver/keys';
 import { createCertificate, mint, postForm, receiverTrustingOneCertificate } from './peer';
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -178,6 +179,30 @@ describe('receiver trusted keys from a JWKS URL', () => {
     expect(unreachable.body.error_description).toMatch(
       /^no trusted keys are configured: .* \(the JWKS URL http:\/\/127\.0\.0\.1:\d+\/jwks could not be used: /,
     );
+  });
+});
+
+describe('receiver JWKS cache', () => {
+  it('tries a JWKS URL that failed again after the short refresh interval, even for tokens without a kid', async () => {
+    const jwk = { ...generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' }), kid: 'k' };
+    let up = false;
+    const jwksServer = await startServer((_request, response) => {
+      if (!up) return response.writeHead(503).end();
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ keys: [jwk] }));
+    });
+    const jwks = new RemoteJwks(60 * 60_000, 100);
+    const first = await jwks.keys(jwksServer.url, undefined);
+    expect(first).toEqual({ keys: [], notes: [`the JWKS URL ${jwksServer.url} could not be used: it answered HTTP 503`] });
+    up = true;
+    await expect
+      .poll(async () => (await jwks.keys(jwksServer.url, undefined)).keys.map((key) => key.label), { timeout: 5000, interval: 150 })
+      .toEqual(['JWKS key k']);
+    expect((await jwks.keys(jwksServer.url, undefined)).notes).toEqual([]);
+    // A working set is kept: no refetch on every call.
+    const fetched = jwksServer.requests.length;
+    await jwks.keys(jwksServer.url, undefined);
+    expect(jwksServer.requests.length).toBe(fetched);
   });
 });
 
