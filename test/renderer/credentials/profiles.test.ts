@@ -179,6 +179,57 @@ describe('Named Credentials tab', () => {
     ).toEqual([]);
   });
 
+  it('Token Cache for Per User: one row per user with its uses and expiry, the token shortened, Clear empties it', async () => {
+    const app = await start();
+    const { page } = app;
+    const ec = await certificate(app, 'EC-P256', 'Cache_Key');
+    const server = await startTokenServer({ publicKeyPem: ec.publicKeyPem, expiresIn: 600 });
+    unwrapResult(
+      await app.backend.dispatch('credentials.create', [
+        {
+          profile: {
+            label: 'Per User API',
+            name: 'Per_User_API',
+            url: 'https://x.example',
+            protocol: 'jwt-exchange',
+            identityType: 'per-user',
+            perUserSubjects: [
+              { user: 'alice', subject: 'alice@example.com' },
+              { user: 'bob', subject: 'bob@example.com' },
+            ],
+            activeUser: 'alice',
+            tokenEndpointUrl: server.tokenUrl,
+            jwt: { algorithm: 'ES256', signingCertificateId: ec.id, audiences: [server.tokenUrl] },
+          },
+        },
+      ]),
+    );
+    const credentials = app.backend.graph.internal.credentials;
+    for (let i = 0; i < 3; i++) await credentials.resolveAuth('Per_User_API', { variables: {} });
+    const bob = await credentials.resolveAuth('Per_User_API', { variables: {}, user: 'bob' });
+    expect(server.assertions.map((claims) => claims.sub)).toEqual(['alice@example.com', 'bob@example.com']);
+    const bobToken = bob.headers[0]!.value.replace(/^Bearer /, '');
+
+    await page.getByRole('button', { name: 'Open Per User API' }).click();
+    const cache = editor(page).getByRole('table', { name: 'Cached tokens' });
+    await expect.poll(() => cache.getByRole('row').count()).toBe(3);
+    const cells = async (user: string) =>
+      (await cache.getByRole('row').filter({ hasText: user }).getByRole('cell').allTextContents()).map((text) => text.trim());
+    const [aliceUser, aliceToken, aliceExpires, aliceUses] = await cells('alice');
+    expect([aliceUser, aliceUses]).toEqual(['alice', '3']);
+    expect(aliceToken).toMatch(/^Bearer access-token… \(\d+ characters\)$/);
+    // 600 s from when it was fetched: generous for a loaded machine.
+    expect(aliceExpires).toMatch(/^([5-9]|10) min \d+ s$/);
+    const [, bobShown, , bobUses] = await cells('bob');
+    expect(bobUses).toBe('1');
+    expect(bobShown).not.toContain(bobToken);
+
+    await editor(page).getByRole('button', { name: 'Clear' }).click();
+    await expect.poll(() => editor(page).getByLabel('Token cache is empty').isVisible()).toBe(true);
+    await credentials.resolveAuth('Per_User_API', { variables: {} });
+    expect(server.requests).toHaveLength(3);
+  });
+
   it('says what is missing before saving, and a refused save keeps the form as typed', async () => {
     const app = await start();
     const { page } = app;
