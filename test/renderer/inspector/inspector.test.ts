@@ -108,6 +108,28 @@ describe('Inspector', () => {
     await expect.poll(() => panel(page).getByRole('alert', { name: 'Not a JWT' }).textContent()).toContain('JSON but not an object');
   });
 
+  it('copies the pretty header and payload, the token, and a crafted token to the clipboard', async () => {
+    const { page } = await openInspector();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+    const token = createSigner({ key: secret, algorithm: 'HS256', noTimestamp: true })({ sub: 'copied', aud: 'api' });
+    await panel(page).getByLabel('Token', { exact: true }).fill(`Bearer ${token}`);
+    await panel(page).getByRole('button', { name: 'Copy payload' }).click();
+    await expect.poll(clipboard).toBe(JSON.stringify({ sub: 'copied', aud: 'api' }, null, 2));
+    await panel(page).getByRole('button', { name: 'Copy header' }).click();
+    await expect.poll(clipboard).toBe(JSON.stringify({ alg: 'HS256', typ: 'JWT' }, null, 2));
+    await panel(page).getByRole('button', { name: 'Copy token' }).click();
+    await expect.poll(clipboard).toBe(token);
+
+    await choose(page, 'Craft');
+    await choose(page, 'Unsigned (alg none)');
+    await panel(page).getByRole('button', { name: 'Sign token' }).click();
+    const signed = panel(page).getByLabel('Signed token', { exact: true });
+    await expect.poll(() => signed.inputValue()).toMatch(/\.$/);
+    await panel(page).getByRole('button', { name: 'Copy signed token' }).click();
+    await expect.poll(clipboard).toBe(await signed.inputValue());
+  });
+
   it('verifies with a store certificate chosen by kid, says invalid for a tampered token, and validates claims', async () => {
     const { page, backend } = await openInspector();
     const record = unwrapResult(
