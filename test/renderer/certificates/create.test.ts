@@ -136,6 +136,21 @@ describe('Certificates tab', () => {
     await detailsOf(page, 'first');
   });
 
+  it('words validation messages by the form’s field labels, not argument paths', async () => {
+    const { page } = await openUnlocked();
+    const dialog = await createCertificate(page, { label: 'Named', keyType: 'EC P-256', fields: { 'Unique Name': '9_lives' } });
+    await expect
+      .poll(() => dialog.getByRole('alert').textContent())
+      .toBe('Unique Name: Use letters, digits and single underscores; start with a letter and do not end with an underscore.');
+    await dialog.getByLabel('Unique Name').fill('Named');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    const drawer = await detailsOf(page, 'Named');
+    await drawer.getByLabel('Label', { exact: true }).fill(' ');
+    await drawer.getByRole('button', { name: 'Rename' }).click();
+    await expect.poll(() => drawer.getByText('Enter a label.', { exact: true }).count()).toBe(1);
+    expect(await drawer.textContent()).not.toContain('label: Enter a label.');
+  });
+
   it('renames, and refuses to delete an entry a named credential uses, naming it', async () => {
     const { page, backend } = await openUnlocked();
     await createCertificate(page, { label: 'Used', keyType: 'EC P-256' });

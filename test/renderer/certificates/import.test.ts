@@ -119,6 +119,12 @@ describe('Import dialog', () => {
     await found.waitFor();
     expect(await found.textContent()).toContain('2 entries. Choose which to import.');
     await dialog.getByLabel('Import rsa_key').uncheck();
+    // A bad Unique Name is reported against the entry's field, as labelled in the dialog.
+    await dialog.getByLabel('Unique Name for ec_key').fill('EC key');
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect
+      .poll(() => dialog.getByRole('alert').textContent())
+      .toBe('Unique Name for ec_key: Use letters, digits and single underscores; start with a letter and do not end with an underscore.');
     await dialog.getByLabel('Unique Name for ec_key').fill('Partner_EC');
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
     await detailsOf(page, 'ec_key');

@@ -8,6 +8,7 @@ import { CopyValue } from '../../components/CopyValue';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { Expiry } from './CertificateTable';
 import { ExportMenu, useExport } from './ExportMenu';
+import { inputIssues } from './input-errors';
 import { formatDate, keyLabel, typeLabel } from './labels';
 import { UploadSignedDialog } from './UploadSignedDialog';
 
@@ -168,7 +169,7 @@ function RenameForm({ record }: { record: CertificateRecord }) {
       setError(null);
       notifySuccess('Label saved.');
     } catch (failure) {
-      if (isAppError(failure, 'BAD_INPUT')) setError(failure.message);
+      if (isAppError(failure, 'BAD_INPUT')) setError(inputIssues(failure)[0]?.message ?? failure.message);
       else notifyError(failure, 'Renaming');
     }
   };

@@ -27,6 +27,7 @@ import { isAppError } from '../../../../shared/errors';
 import { toApiName } from '../../../../shared/names';
 import { api, events } from '../../bridge';
 import { notifyError, notifySuccess } from '../../app/notify';
+import { describeIssue, inputIssues } from './input-errors';
 import { keyLabel } from './labels';
 
 export type CreateMode = 'self-signed' | 'ca-signed';
@@ -47,6 +48,15 @@ const SUBJECT_FIELDS = [
   ['email', 'Email'],
 ] as const;
 type SubjectKey = (typeof SUBJECT_FIELDS)[number][0];
+
+/** The form's label for each field of the creation input. */
+const FIELD_LABELS: Record<string, string> = {
+  label: 'Label',
+  name: 'Unique Name',
+  keyAlgorithm: 'Key Type and Size',
+  validityDays: 'Validity (days)',
+  ...Object.fromEntries(SUBJECT_FIELDS.map(([key, fieldLabel]) => [`subject.${key}`, fieldLabel])),
+};
 
 const defaultValidity = (algorithm: string) => (algorithm === 'RSA-4096' ? 730 : 365);
 
@@ -129,11 +139,13 @@ export function CreateCertificateDialog({
       if (isAppError(failure, 'ABORTED')) setError(null);
       else if (isAppError(failure, 'BAD_INPUT') || isAppError(failure, 'CONFLICT')) {
         const fieldErrors: Record<string, string> = {};
-        const issues = (failure.details?.issues as { path: string[]; message: string }[] | undefined) ?? [];
-        for (const issue of issues) fieldErrors[issue.path.slice(1).join('.')] = issue.message;
+        const issues = inputIssues(failure);
+        for (const issue of issues) fieldErrors[issue.field] = issue.message;
         if (failure.details?.field === 'name') fieldErrors.name = failure.message;
         setErrors(fieldErrors);
-        setError(failure.message);
+        const first = issues[0];
+        const altName = first?.field.startsWith('subjectAltNames') ? 'Subject Alternative Names' : undefined;
+        setError(first ? describeIssue(FIELD_LABELS[first.field] ?? altName, first.message) : failure.message);
       } else if (isAppError(failure)) setError(failure.message);
       else notifyError(failure, title);
     } finally {

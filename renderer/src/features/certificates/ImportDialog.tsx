@@ -10,6 +10,7 @@ import { isAppError } from '../../../../shared/errors';
 import { api } from '../../bridge';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { FilePicker } from './FilePicker';
+import { describeIssue, inputIssues } from './input-errors';
 import { formatDate, keyLabel } from './labels';
 import { readUpload } from './read-upload';
 
@@ -90,7 +91,13 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
       notifySuccess(`Imported ${records.map((record) => record.label).join(', ')}.`);
       onImported(records);
     } catch (failure) {
-      show(failure);
+      // "entries.1.name: …" → "Unique Name for ec_key: …", as the field is labelled.
+      const issue = inputIssues(failure)[0];
+      const [, index, key] = issue?.field.split('.') ?? [];
+      const candidate = issue ? analysis.candidates.find((entry) => entry.ref === entries[Number(index)]?.ref) : undefined;
+      if (issue && candidate) {
+        setError(describeIssue(`${key === 'label' ? 'Label' : 'Unique Name'} for ${candidateTitle(candidate)}`, issue.message));
+      } else show(failure);
     } finally {
       setBusy(false);
     }
@@ -179,7 +186,7 @@ function CandidateRow({
   onChange(change: Partial<Choice>): void;
 }) {
   if (!choice) return null;
-  const title = candidate.alias ?? candidate.suggestedLabel;
+  const title = candidateTitle(candidate);
   return (
     <Paper withBorder p="xs">
       <Stack gap={4}>
@@ -235,4 +242,9 @@ function CandidateRow({
       </Stack>
     </Paper>
   );
+}
+
+/** How an entry is named in the dialog: its alias (or kid), else the label Signet suggests. */
+function candidateTitle(candidate: ImportCandidate): string {
+  return candidate.alias ?? candidate.suggestedLabel;
 }
