@@ -15,6 +15,7 @@ export async function richProfiles(backend: TestBackend) {
   const client = await makeCertificate(backend, 'EC-P256', 'Mtls_Client');
   const common = {
     url: 'https://api.example.com/v2',
+    description: 'Orders & <invoices> for "acme"',
     clientCertificateId: client.id,
     generateAuthorizationHeader: true,
     allowMergeFieldsInHeader: true,
@@ -156,6 +157,7 @@ export function modelledBySalesforce(
   const common = {
     label: fields.label,
     name: fields.name,
+    description: fields.description,
     url: fields.url,
     protocol: fields.protocol,
     clientCertificate: certificateName(fields.clientCertificateId),

@@ -48,6 +48,9 @@ describe('Salesforce metadata', () => {
     expect(nc).toContain('<NamedCredential xmlns="http://soap.sforce.com/2006/04/metadata">');
     expect(nc).toContain('<namedCredentialType>SecuredEndpoint</namedCredentialType>');
     expect(nc).toMatch(
+      /<calloutStatus>Enabled<\/calloutStatus>\n {4}<description>Orders &amp; &lt;invoices&gt; for "acme"<\/description>\n/,
+    );
+    expect(nc).toMatch(
       /<parameterName>Url<\/parameterName>\s*<parameterType>Url<\/parameterType>\s*<parameterValue>https:\/\/api\.example\.com\/v2<\/parameterValue>/,
     );
     expect(nc).toMatch(
@@ -152,6 +155,7 @@ describe('Salesforce metadata', () => {
       'allowMergeFieldsInHeader',
       'authTokenEndpointUrl',
       'certificate',
+      'description',
       'endpoint',
       'generateAuthorizationHeader',
       'jwtAudience',
@@ -167,6 +171,7 @@ describe('Salesforce metadata', () => {
     ]);
     expect(exchange).toContain('<jwtAudience>["https://auth.example.com/token","urn:extra"]</jwtAudience>');
     expect(exchange).toContain('<protocol>JwtExchange</protocol>');
+    expect(exchange).toContain('<description>Orders &amp; &lt;invoices&gt; for "acme"</description>');
     expect(exchange).toContain('<namedCredentialType>Legacy</namedCredentialType>');
     // What the legacy JWT cannot carry is named, per profile, instead of exported silently.
     expect(result.warnings).toContain(
