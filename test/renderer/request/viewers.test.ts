@@ -76,6 +76,30 @@ describe('Request tab — method picker', () => {
 });
 
 describe('Request tab — preview and Save body to file', () => {
+  it('folds the pretty JSON body and searches it (Ctrl+F)', async () => {
+    const json = JSON.stringify({ account: { id: 'acc-1', owner: { name: 'Ada' } }, after: 'visible-after-fold' });
+    const server = await startServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(json));
+    const { page } = await openRequestTab(windows);
+    await send(page, server.url);
+    const body = page.getByRole('textbox', { name: 'Response body' });
+    await expect.poll(() => body.textContent()).toContain('"name": "Ada"');
+    const viewer = page.locator('.cm-editor').filter({ has: body });
+    // Line 2 is `"account": {`: fold it, and its contents leave the view while what follows stays.
+    await viewer.locator('.cm-foldGutter .cm-gutterElement').nth(2).locator('span').click();
+    await expect.poll(() => body.textContent()).not.toContain('"name": "Ada"');
+    expect(await body.textContent()).toContain('"after": "visible-after-fold"');
+    await viewer.locator('.cm-foldPlaceholder').click();
+    await expect.poll(() => body.textContent()).toContain('"name": "Ada"');
+
+    await body.click();
+    await page.keyboard.press('Control+f');
+    const field = viewer.getByRole('textbox', { name: 'Find' });
+    await expect.poll(() => field.count()).toBe(1);
+    await field.fill('acc-1');
+    await field.press('Enter');
+    await expect.poll(() => viewer.locator('.cm-searchMatch').allTextContents()).toEqual(['acc-1']);
+  });
+
   it('previews HTML in a sandboxed frame where scripts do not run', async () => {
     const html =
       '<!doctype html><html><body><h1>Preview heading</h1>' +
@@ -110,6 +134,11 @@ describe('Request tab — preview and Save body to file', () => {
 
     await send(page, `${server.url}/large`);
     await expect.poll(() => page.getByLabel('Size').textContent(), eventually).toBe('3.0 MB');
+    // The paged viewer of a spilled body takes keys too: Ctrl+F opens its search.
+    await expect.poll(() => page.getByRole('status', { name: 'Body progress' }).getAttribute('data-complete'), eventually).toBe('true');
+    await page.getByRole('textbox', { name: 'Response body' }).click();
+    await page.keyboard.press('Control+f');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Find' }).count()).toBe(1);
     await saveBodyTo(page, join(folder, 'large.txt'));
     const saved = readFileSync(join(folder, 'large.txt'), 'utf8');
     expect(saved.length).toBe(large.length);
