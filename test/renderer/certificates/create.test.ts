@@ -91,6 +91,14 @@ describe('Certificates tab', () => {
     const path = join(tempFolder(), 'chain.pem');
     await saveTo(page, path);
     expect(readFileSync(path, 'utf8').trim()).toBe(record.chainPem.trim());
+
+    // Selected for Export to Keystore, the entry keeps the button off and the tab says why.
+    await drawer.getByRole('button', { name: 'Close details' }).click();
+    await page.getByLabel('Select Short lived').check();
+    expect(await page.getByRole('button', { name: 'Export to Keystore (1)' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('note', { name: 'Why Export to Keystore is off' }).textContent()).toBe(
+      'Export to Keystore needs exportable private keys with certificates: Short lived (private key not exportable).',
+    );
   });
 
   it('marks a certificate that expires within 30 days with a warning badge counting the days left', async () => {

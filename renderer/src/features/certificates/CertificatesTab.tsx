@@ -1,7 +1,8 @@
 /** The Certificates tab (Salesforce "Certificate and Key Management"): table, create, import, details, export. */
-import { Button, Group, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconFileImport, IconPlus } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
+import type { CertificateRecord } from '../../../../shared/contract/certificates';
 import { useIntent } from '../../app/navigation';
 import { useCertificates } from '../../components/certificates';
 import { CertificateDrawer } from './CertificateDrawer';
@@ -26,7 +27,9 @@ export function CertificatesTab() {
   }, [intent]);
 
   const open = certificates.find((record) => record.id === openId);
-  const exportableSelection = selection.length > 0 && selection.every((record) => record.exportable && record.hasCertificate);
+  // A Java keystore key entry needs the private key and a certificate: say which selected entries lack them.
+  const notForKeystore = selection.filter((record) => !(record.exportable && record.hasCertificate));
+  const exportableSelection = selection.length > 0 && notForKeystore.length === 0;
 
   return (
     <Stack gap="xs" p="sm">
@@ -64,6 +67,12 @@ export function CertificatesTab() {
           </Button>
         </Group>
       </Group>
+      {notForKeystore.length > 0 && (
+        <Text size="xs" c="dimmed" ta="right" role="note" aria-label="Why Export to Keystore is off">
+          Export to Keystore needs exportable private keys with certificates:{' '}
+          {notForKeystore.map((record) => `${record.label} (${keystoreBlocker(record)})`).join(', ')}.
+        </Text>
+      )}
       <CertificateTable certificates={certificates} filter={filter} selected={selected} onSelectedChange={setSelected} onOpen={setOpenId} />
       {creating && (
         <CreateCertificateDialog
@@ -88,4 +97,10 @@ export function CertificatesTab() {
       {bulkExport.dialog}
     </Stack>
   );
+}
+
+function keystoreBlocker(record: CertificateRecord): string {
+  if (!record.hasPrivateKey) return 'no private key';
+  if (!record.exportable) return 'private key not exportable';
+  return 'no certificate yet';
 }
