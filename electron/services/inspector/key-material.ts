@@ -170,7 +170,7 @@ export function candidatesFromJwks(keys: unknown[], origin: string): Candidate[]
 }
 
 /** A pasted JWK or JWKS. */
-export function candidatesFromJwkText(text: string): { candidates: Candidate[]; keysInSet: number } {
+export function candidatesFromJwkText(text: string): { candidates: Candidate[]; keysInSet: number; isSet: boolean } {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -188,7 +188,7 @@ export function candidatesFromJwkText(text: string): { candidates: Candidate[]; 
       throw new AppError('UNSUPPORTED_KEY', 'None of the keys in this JWKS is of a type Signet knows (RSA, EC, OKP, oct).', {
         field: 'jwk',
       });
-    return { candidates, keysInSet: object.keys.length };
+    return { candidates, keysInSet: object.keys.length, isSet: true };
   }
   if (typeof object.kty !== 'string') {
     throw new AppError('BAD_INPUT', 'This JSON is neither a JWK (it has no "kty") nor a JWKS (it has no "keys" list).', { field: 'jwk' });
@@ -197,7 +197,7 @@ export function candidatesFromJwkText(text: string): { candidates: Candidate[]; 
   if (candidates.length === 0)
     throw new AppError('UNSUPPORTED_KEY', `JWK key type ${object.kty} is not supported. Use RSA, EC, OKP or oct.`, { field: 'jwk' });
   candidates[0]!.description = candidates[0]!.description.replace('Pasted JWK key 1', 'Pasted JWK');
-  return { candidates, keysInSet: 1 };
+  return { candidates, keysInSet: 1, isSet: false };
 }
 
 /** Decodes an HMAC secret as the user said it is encoded. */

@@ -169,8 +169,9 @@ async function gatherCandidates(source: VerifyInput['key'], token: DecodedJws, a
     case 'pem':
       return { candidates: [candidateFromPem(parsed.pem)] };
     case 'jwk': {
-      const keys = candidatesFromJwkText(parsed.jwk);
-      return { ...keys, keysInSet: fittingCount(keys.candidates, alg) };
+      const { candidates, isSet } = candidatesFromJwkText(parsed.jwk);
+      // A pasted JWKS is chosen from by kid like a fetched one; a single pasted JWK is tried as given.
+      return { keysInSet: fittingCount(candidates, alg), ...(isSet ? narrowByKid(candidates, token) : { candidates }) };
     }
     case 'jwks-url': {
       const keys = await fetchJwks(parsed.url, deps.fetch);

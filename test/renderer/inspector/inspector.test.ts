@@ -171,6 +171,31 @@ describe('Inspector', () => {
     await expect.poll(() => panel(page).getByLabel('Validation result').textContent()).toBe('Claims valid');
   });
 
+  it('says "No matching key" with the reason when no key could be tried (empty store, a kid the JWKS lacks)', async () => {
+    const { page } = await openInspector();
+    const pair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const token = createSigner({ key: pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), algorithm: 'ES256', kid: 'k2' })(
+      {
+        sub: 'a',
+      },
+    );
+    await panel(page).getByLabel('Token', { exact: true }).fill(token);
+    await panel(page).getByRole('button', { name: 'Verify signature' }).click();
+    const result = panel(page).getByLabel('Verification result');
+    await expect.poll(() => result.textContent()).toContain('No matching key');
+    expect(await result.textContent()).toContain('The certificate store is empty');
+
+    await panel(page).getByRole('combobox', { name: 'Key source' }).click();
+    await page.getByRole('option', { name: 'JWK / JWKS' }).click();
+    const other = { ...generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' }), kid: 'k1' };
+    await panel(page)
+      .getByLabel('JWK or JWKS')
+      .fill(JSON.stringify({ keys: [other] }));
+    await panel(page).getByRole('button', { name: 'Verify signature' }).click();
+    await expect.poll(() => result.textContent()).toContain('none with kid k2');
+    expect(await result.textContent()).toContain('No matching key');
+  });
+
   it('warns that kid is missing when several store certificates could verify the token, then tries each', async () => {
     const { page, backend } = await openInspector();
     const create = async (name: string, keyAlgorithm: 'EC-P256' | 'Ed25519') =>

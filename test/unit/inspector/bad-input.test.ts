@@ -113,6 +113,26 @@ describe('pasted keys of the wrong kind', () => {
     }
   });
 
+  it('a pasted JWKS is chosen from by kid (no key with the kid → no matching key); a single pasted JWK is tried as given', async () => {
+    const pair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const token = createSigner({ key: pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), algorithm: 'ES256', kid: 'k2' })(
+      {
+        sub: 'a',
+      },
+    );
+    const own = { ...pair.publicKey.export({ format: 'jwk' }), kid: 'k2' };
+    const other = { ...generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' }), kid: 'k1' };
+    const missing = unwrapResult(await verify(token, { kind: 'jwk', jwk: JSON.stringify({ keys: [other] }) }));
+    expect(missing).toMatchObject({ status: 'no-key', tried: 0, keysInSet: 1 });
+    expect(missing.reason).toBe(
+      'No key to try. The JWKS holds 1 key, none with kid k2: the issuer may have rotated its keys, or the token was signed by someone else.',
+    );
+    const chosen = unwrapResult(await verify(token, { kind: 'jwk', jwk: JSON.stringify({ keys: [other, own] }) }));
+    expect(chosen).toMatchObject({ status: 'valid', tried: 1, key: { kid: 'k2', matchedBy: "its kid matches the header's kid k2" } });
+    const single = unwrapResult(await verify(token, { kind: 'jwk', jwk: JSON.stringify(other) }));
+    expect(single).toMatchObject({ status: 'invalid', tried: 1, key: { kid: 'k1' } });
+  });
+
   it('a JWK with damaged members is reported as unusable, not as an internal error', async () => {
     const jwk = JSON.stringify({ kty: 'EC', crv: 'P-256', x: 'abc', y: 'def' });
     const token = createSigner({
