@@ -39,6 +39,19 @@ interface ErrorLike {
   code?: string;
   message?: string;
   cause?: unknown;
+  /** Node's ERR_TLS_CERT_ALTNAME_INVALID carries the peer certificate. */
+  cert?: { subjectaltname?: string; subject?: { CN?: string | string[] } };
+}
+
+/** The host names (and IPs) a certificate was issued for, from its subjectAltName or else its CN. */
+function certificateNames(cert: ErrorLike['cert']): string[] {
+  const alt = cert?.subjectaltname
+    ?.split(/,\s*/)
+    .map((entry) => entry.replace(/^(DNS|IP Address):/, ''))
+    .filter(Boolean);
+  if (alt?.length) return alt;
+  const cn = cert?.subject?.CN;
+  return cn ? [cn].flat() : [];
 }
 
 function chain(error: unknown): ErrorLike[] {
@@ -83,6 +96,15 @@ export function transportError(error: unknown, context: TransportContext): AppEr
   const tlsCode = codes.find((code) => code in TLS_CODES);
   if (tlsCode) {
     const failure = TLS_CODES[tlsCode]!;
+    const names = failure === 'hostname-mismatch' ? certificateNames(errors.find((e) => e.cert)?.cert) : [];
+    if (names.length) {
+      const shown = names.length > 5 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', ');
+      return new AppError(
+        'TLS',
+        `${prefix}TLS error with ${host}: the server's certificate is for ${shown}, not ${safeHostname(context.url)}. Use a host name it was issued for, or turn off TLS verification for this request.`,
+        { ...details, tls: failure, certificateNames: names },
+      );
+    }
     return new AppError('TLS', `${prefix}TLS error with ${host}: ${TLS_ADVICE[failure]}`, { ...details, tls: failure });
   }
   const message = errors.map((e) => e.message ?? '').join(' ');
@@ -151,6 +173,14 @@ function timeout(phase: string, context: TransportContext, details: Record<strin
 
 function formatMs(ms: number) {
   return ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
+function safeHostname(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    return url;
+  }
 }
 
 function safeHost(url: string): string {

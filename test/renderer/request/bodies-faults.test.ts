@@ -2,7 +2,8 @@
 // UI. Chromium through the Chromium host, against real servers on 127.0.0.1:0.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { closedPort, startServer, type TestServer } from '../../harness/servers';
+import { unwrapResult } from '../../harness/rpc';
+import { closedPort, localhostCertificate, startServer, type TestServer } from '../../harness/servers';
 import { useSignetWindows } from '../../harness/signet';
 import { choose, eventually, openRequestTab } from './helpers';
 
@@ -222,6 +223,51 @@ describe('Faults: each shows its message', () => {
     await page.getByRole('button', { name: 'Send' }).click();
     await page.getByRole('button', { name: /^Cancel/ }).click();
     await expect.poll(() => page.getByRole('alert').first().textContent(), eventually).toMatch(/^Cancelled/);
+  });
+
+  it('times out a body that never ends, saying how much had arrived', async () => {
+    const endless = await startServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.write('x'.repeat(1234));
+    });
+    const { page } = await openRequestTab(windows);
+    await url(page).fill(endless.url);
+    await page.getByRole('tab', { name: 'Settings', exact: true }).last().click();
+    await page.getByRole('textbox', { name: 'Timeout (seconds)' }).fill('1');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect
+      .poll(() => alertText(page), eventually)
+      .toMatch(/Timed out after 1 s while reading the response body \(127\.0\.0\.1:\d+\)\. 1234 bytes of the body had arrived\./);
+  });
+
+  it('names an expired server certificate and a trusted one for another host, offering to turn verification off', async () => {
+    const expired = await localhostCertificate({ validityDays: 1, now: new Date('2020-01-01T00:00:00Z') });
+    const expiredServer = await startServer((_req, res) => res.end('expired'), { tls: { key: expired.key, cert: expired.cert } });
+    const { page, backend } = await openRequestTab(windows);
+    const record = unwrapResult(
+      await backend.dispatch('certificates.createSelfSigned', [
+        { label: 'Other host', name: 'Other_Host', keyAlgorithm: 'EC-P256', subjectAltNames: [{ type: 'dns', value: 'other.test' }] },
+      ]),
+    );
+    const key = backend.graph.internal.certificates.privateKey(record.id).export({ type: 'pkcs8', format: 'pem' }).toString();
+    const otherServer = await startServer((_req, res) => res.end('other'), { tls: { key, cert: record.chainPem! } });
+    const offer = page.getByRole('button', { name: 'Turn off TLS verification for this request and send' });
+
+    await url(page).fill(expiredServer.url);
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect.poll(() => alertText(page), eventually).toMatch(/expired/i);
+    expect(await page.getByRole('alert').first().textContent()).not.toMatch(/self-signed/i);
+    expect(await offer.isVisible()).toBe(true);
+
+    // Trusted (as the extra CA) but issued for other.test, not 127.0.0.1.
+    await url(page).fill(otherServer.url);
+    await page.getByRole('tab', { name: 'Settings', exact: true }).last().click();
+    await page.getByRole('combobox', { name: 'Extra trusted CA' }).click();
+    await page.getByRole('option', { name: /^Other host \(Other_Host/ }).click();
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect.poll(() => alertText(page), eventually).toContain("the server's certificate is for other.test, not 127.0.0.1");
+    await offer.click();
+    await expect.poll(() => page.getByLabel('Status').textContent(), eventually).toBe('200 OK');
   });
 
   it('stops a redirect loop at the maximum and says so', async () => {

@@ -87,7 +87,11 @@ describe('callout engine: TLS faults, timeouts, methods', () => {
     const server = await startServer((_req, res) => res.end('never'), { tls: { key, cert: record.chainPem } });
     const error = await sendFail(signet, { method: 'GET', url: server.url, settings: { caCertificateId: record.id } });
     expect(error.code).toBe('TLS');
-    expect(error.details).toMatchObject({ tls: 'hostname-mismatch', url: `${server.url}/` });
+    expect(error.details).toMatchObject({ tls: 'hostname-mismatch', url: `${server.url}/`, certificateNames: ['other.test'] });
+    expect(error.message).toBe(
+      `TLS error with 127.0.0.1:${server.port}: the server's certificate is for other.test, not 127.0.0.1. ` +
+        'Use a host name it was issued for, or turn off TLS verification for this request.',
+    );
   });
 
   it('times out while connecting when the TLS handshake never completes, and says so', async () => {
