@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { startReceiver, unlockedTestBackend } from '../../harness/receiver';
 import { openssl } from '../../harness/openssl';
@@ -219,6 +219,31 @@ describe('receiver lifecycle and listening', () => {
     const refused = connect(port, '127.0.0.1');
     const [error] = (await once(refused, 'error')) as [NodeJS.ErrnoException];
     expect(error.code).toBe('ECONNREFUSED');
+  });
+
+  it('stops at once while a latency rule holds a request: the delay timer is cut, not left to run', async () => {
+    const backend = await unlockedTestBackend();
+    const peer = await startReceiver(backend);
+    peer.setFaults({ latencyMs: 5000 });
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    try {
+      const held = fetch(peer.jwksUri).then(
+        (response) => response.status,
+        () => 'cut',
+      );
+      // The request is held once the receiver has set its delay timer.
+      await expect.poll(() => timers.mock.calls.some(([, ms]) => ms === 5000), { timeout: 10_000 }).toBe(true);
+      await peer.stop();
+      expect(await held).toBe('cut');
+      // The held request ends with the stop (a timer left running would end it, and keep the process
+      // alive, 5 s later).
+      await expect.poll(() => peer.log().length, { timeout: 2000 }).toBe(1);
+      expect(peer.log()[0]).toMatchObject({ endpoint: 'jwks', path: '/.well-known/jwks.json' });
+      expect(peer.log()[0]!.durationMs).toBeLessThan(4000);
+      expect(backend.logged).toEqual([]);
+    } finally {
+      timers.mockRestore();
+    }
   });
 
   it('says the port is in use and suggests another; refuses a non-loopback interface until allowed, then warns', async () => {
