@@ -64,8 +64,17 @@ export function claimSocketTiming(sink: SocketTimingSink) {
 type ConnectOptions = { hostname: string; host?: string; protocol: string; port: string; servername?: string | null };
 type ConnectCallback = (error: Error | null, socket: Socket | null) => void;
 
+/** Resolves a host name to all its addresses, in the order the system prefers. */
+export type Resolve = (hostname: string, callback: (error: Error | null, addresses: string[]) => void) => void;
+
+const systemResolve: Resolve = (hostname, callback) =>
+  lookup(hostname, { all: true }, (error, found) => callback(error, error ? [] : found.map((entry) => entry.address)));
+
+/** Connect errors after which the next address of the host is tried (e.g. `localhost` → ::1 refused, then 127.0.0.1). */
+const NEXT_ADDRESS = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'EAFNOSUPPORT']);
+
 /** A connector that measures each phase of a new connection and tags the socket with it. */
-function timedConnector(options: TransportOptions) {
+function timedConnector(options: TransportOptions, resolve: Resolve) {
   const tls = {
     rejectUnauthorized: options.verifyTls,
     ...(options.ca?.pem.length ? { ca: [...rootCertificates, ...options.ca.pem] } : {}),
@@ -82,12 +91,25 @@ function timedConnector(options: TransportOptions) {
       done = true;
       callback(error, socket);
     };
-    const open = (address: string, dnsMs: number | undefined) => {
+    const open = (addresses: string[], dnsMs: number | undefined) => {
       const beforeConnect = performance.now();
-      const tcp: TimedSocket = netConnect({ host: address, port, noDelay: true });
-      tcp.setKeepAlive(true, 60_000);
-      tcp.once('error', (error) => finish(error, null));
-      tcp.once('connect', () => {
+      const attempt = (index: number) => {
+        const tcp: TimedSocket = netConnect({ host: addresses[index]!, port, noDelay: true });
+        let isOpen = false;
+        tcp.setKeepAlive(true, 60_000);
+        tcp.once('error', (error: NodeJS.ErrnoException) => {
+          if (!isOpen && index + 1 < addresses.length && NEXT_ADDRESS.has(error.code ?? '')) {
+            tcp.destroy();
+            return attempt(index + 1);
+          }
+          finish(error, null);
+        });
+        tcp.once('connect', () => {
+          isOpen = true;
+          onOpen(tcp);
+        });
+      };
+      const onOpen = (tcp: TimedSocket) => {
         const connectMs = performance.now() - beforeConnect;
         if (!secure) {
           tcp[TIMING] = { dnsMs, connectMs };
@@ -101,13 +123,15 @@ function timedConnector(options: TransportOptions) {
           secureSocket[TIMING] = { dnsMs, connectMs, tlsMs: performance.now() - beforeTls };
           finish(null, secureSocket);
         });
-      });
+      };
+      attempt(0);
     };
-    if (isIP(hostname)) open(hostname, undefined);
+    if (isIP(hostname)) open([hostname], undefined);
     else
-      lookup(hostname, (error, address) => {
+      resolve(hostname, (error, addresses) => {
         if (error) return finish(error, null);
-        open(address, performance.now() - started);
+        if (!addresses.length) return finish(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), null);
+        open(addresses, performance.now() - started);
       });
   };
 }
@@ -119,7 +143,7 @@ export interface Transport {
   close(): Promise<void>;
 }
 
-export function createTransport(env: NodeJS.ProcessEnv = process.env): Transport {
+export function createTransport(env: NodeJS.ProcessEnv = process.env, resolve: Resolve = systemResolve): Transport {
   const dispatchers = new Map<string, Dispatcher>();
   // process.env is a slow native lookup: read the proxy variables once.
   const proxyEnv = Object.fromEntries(
@@ -138,7 +162,7 @@ export function createTransport(env: NodeJS.ProcessEnv = process.env): Transport
       if (!dispatcher) {
         dispatcher = proxy
           ? proxyAgent(proxy, options)
-          : new Agent({ connect: timedConnector(options) as unknown as Agent.Options['connect'], keepAliveTimeout: 30_000 });
+          : new Agent({ connect: timedConnector(options, resolve) as unknown as Agent.Options['connect'], keepAliveTimeout: 30_000 });
         dispatchers.set(key, dispatcher);
       }
       return dispatcher;
