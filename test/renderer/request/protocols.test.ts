@@ -97,3 +97,37 @@ describe('callout: with each protocol — Client Credentials and Password', () =
     expect(await page.content()).not.toContain(password);
   });
 });
+
+describe('Auth: a named credential picked for an absolute URL', () => {
+  it('applies the chosen profile’s auth to the typed URL, not the profile’s URL; a profile made while the tab shows is offered at once', async () => {
+    const api = await startServer((_req, res) => res.writeHead(200).end('direct'));
+    const profileHost = await startServer((_req, res) => res.writeHead(200).end('profile'));
+    const app = await openRequestTab(windows);
+    const { page } = app;
+    // Created while the Request tab shows (as a Postman import does): no tab switch to refresh the list.
+    unwrapResult(
+      await app.backend.dispatch('credentials.create', [
+        {
+          profile: { label: 'Legacy API', name: 'Legacy_API', url: profileHost.url, protocol: 'password', username: 'bob' },
+          secrets: { password: 'hunter-22' },
+        },
+      ]),
+    );
+    await page.getByRole('combobox', { name: 'URL' }).fill(`${api.url}/direct`);
+    await request(page).getByRole('tab', { name: 'Auth', exact: true }).first().click();
+    await page.getByRole('combobox', { name: 'Auth type' }).click();
+    await page.getByRole('option', { name: 'Named credential', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Named credential' }).click();
+    const option = page.getByRole('option', { name: 'Legacy_API — Password Authentication' });
+    await expect.poll(() => option.count()).toBe(1);
+    // Clicking the entry already chosen keeps it chosen.
+    await option.click();
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => page.getByLabel('Status').textContent(), eventually).toBe('200 OK');
+    expect(api.requests[0]).toMatchObject({
+      url: '/direct',
+      headers: { authorization: `Basic ${Buffer.from('bob:hunter-22').toString('base64')}` },
+    });
+    expect(profileHost.requests).toHaveLength(0);
+  });
+});

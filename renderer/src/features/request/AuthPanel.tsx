@@ -75,6 +75,7 @@ export function AuthPanel({
           value={auth.name || null}
           onChange={(value) => onChange({ type: 'credential', name: value ?? '' })}
           searchable
+          allowDeselect={false}
           nothingFoundMessage="No named credentials yet"
         />
       )}

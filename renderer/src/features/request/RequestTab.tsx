@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useIntent, useNavigation } from '../../app/navigation';
 import { dialogOpen } from '../../app/shortcuts';
 import { variableSource } from '../../../../shared/request/variables';
-import { api } from '../../bridge';
+import { api, events } from '../../bridge';
 import { EnvironmentsDialog } from './EnvironmentsDialog';
 import { CurlImportDialog, ExportDialog } from './ImportExport';
 import { PostmanImportDialog } from './PostmanImportDialog';
@@ -22,16 +22,22 @@ import { useRequestLibrary } from './useRequestLibrary';
 import { useRequestTabs } from './useRequestTabs';
 import type { CredentialSummary } from './model';
 
-/** The named credentials `callout:` can use, refreshed each time the Request tab is shown. */
+/**
+ * The named credentials `callout:` can use, refreshed each time the Request tab is shown and on
+ * every change while it shows (a Postman import creates some without leaving the tab).
+ */
 function useCredentials(): CredentialSummary[] {
   const [credentials, setCredentials] = useState<CredentialSummary[]>([]);
   const { active } = useNavigation();
   useEffect(() => {
     if (active !== 'request') return;
-    api.credentials.list().then(
-      (profiles) => setCredentials(profiles.map(({ name, label, protocol }) => ({ name, label, protocol }))),
-      () => setCredentials([]),
-    );
+    const load = () =>
+      api.credentials.list().then(
+        (profiles) => setCredentials(profiles.map(({ name, label, protocol }) => ({ name, label, protocol }))),
+        () => setCredentials([]),
+      );
+    void load();
+    return events.on('credentials.changed', () => void load());
   }, [active]);
   return credentials;
 }
