@@ -47,6 +47,32 @@ describe('Large response bodies', () => {
     expect(Number(await status(page).getAttribute('data-chars'))).toBe(large.length);
   });
 
+  it('holds a body over 50 MB behind a size notice until "Show anyway", then shows it from the first page', async () => {
+    const line = `${'z'.repeat(1023)}\n`;
+    const total = 52 * 1024 * 1024;
+    const server = await startServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain', 'content-length': String(total + 10) });
+      res.write('first-page');
+      const chunk = line.repeat(1024); // 1 MiB
+      let sent = 0;
+      const pump = () => {
+        while (sent < total) {
+          sent += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+        res.end();
+      };
+      pump();
+    });
+    const { page } = await openUnlocked();
+    await sendFor(page, server.url);
+    const notice = page.getByRole('alert').filter({ hasText: 'Large body: 52.0 MB' });
+    await expect.poll(() => notice.count(), eventually).toBe(1);
+    expect(await body(page).count()).toBe(0);
+    await notice.getByRole('button', { name: 'Show anyway' }).click();
+    await expect.poll(() => body(page).textContent(), eventually).toContain('first-page');
+  });
+
   it('says a large body is not valid JSON and shows it as received', async () => {
     const broken = `${large.slice(0, -1)},]`;
     const server = await startServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(broken));
