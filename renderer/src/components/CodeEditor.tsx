@@ -185,7 +185,9 @@ export function CodeEditor({
         themeCompartment.current.of(syntaxHighlighting(scheme === 'dark' ? dark : light)),
         EditorState.readOnly.of(readOnly),
         EditorView.editable.of(!readOnly),
-        EditorView.contentAttributes.of({ 'aria-label': label, ...(readOnly ? { 'aria-readonly': 'true' } : {}) }),
+        // A read-only CodeMirror is not focusable by itself, so Ctrl+F search, Ctrl+A and the arrows
+        // never reached it: read-only viewers take focus like any text.
+        EditorView.contentAttributes.of({ 'aria-label': label, ...(readOnly ? { 'aria-readonly': 'true', tabindex: '0' } : {}) }),
         ...(lineWrapping ? [EditorView.lineWrapping] : []),
         ...(placeholder ? [placeholderText(placeholder)] : []),
         ...languageExtension(language, lint),

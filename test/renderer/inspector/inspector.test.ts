@@ -41,6 +41,18 @@ describe('Inspector', () => {
 
     await expect.poll(() => panel(page).getByLabel('Header JSON').textContent()).toContain('"alg": "HS256"');
     expect(await panel(page).getByLabel('Payload JSON').textContent()).toContain('"sub": "alice"');
+    // The read-only viewers take focus, so Ctrl+F searches the decoded payload.
+    const payload = panel(page).getByLabel('Payload JSON');
+    await payload.click();
+    await page.keyboard.press('Control+f');
+    const payloadViewer = panel(page)
+      .locator('.cm-editor')
+      .filter({ has: page.getByLabel('Payload JSON') });
+    const find = payloadViewer.getByRole('textbox', { name: 'Find' });
+    await expect.poll(() => find.count()).toBe(1);
+    await find.fill('alice');
+    await find.press('Enter');
+    await expect.poll(() => payloadViewer.locator('.cm-searchMatch').allTextContents()).toEqual(['alice']);
     const claims = panel(page).getByRole('table', { name: 'Claims' });
     expect(await claims.locator('tr[data-claim="iss"]').textContent()).toContain('Issuer');
     expect(await claims.locator('tr[data-claim="exp"]').textContent()).toMatch(/expires in [34] min/);

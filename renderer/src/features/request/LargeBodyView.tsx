@@ -4,7 +4,7 @@
  * blocks the window. Pretty JSON is formatted in main as a stream (http.formatBody).
  */
 import { Alert, Group, Loader, Text } from '@mantine/core';
-import { EditorView } from '@codemirror/view';
+import type { EditorView } from '@codemirror/view';
 import { useEffect, useState } from 'react';
 import type { ResponseBody } from '../../../../shared/contract/http';
 import { isAppError } from '../../../../shared/errors';
@@ -106,12 +106,6 @@ function useStreamInto(view: EditorView | null, body: ResponseBody, pretty: bool
   return progress;
 }
 
-/**
- * A read-only CodeMirror is not focusable by itself, so its keys (Ctrl+F search, Ctrl+A, arrows)
- * never reached it: the response body viewers take focus like any text.
- */
-export const focusableViewer = [EditorView.contentAttributes.of({ tabindex: '0' })];
-
 export function LargeBodyView({ body, pretty, language }: { body: ResponseBody; pretty: boolean; language: CodeLanguage }) {
   const [view, setView] = useState<EditorView | null>(null);
   const progress = useStreamInto(view, body, pretty);
@@ -145,16 +139,7 @@ export function LargeBodyView({ body, pretty, language }: { body: ResponseBody; 
           )
         )}
       </Group>
-      <CodeEditor
-        label="Response body"
-        language={language}
-        value=""
-        readOnly
-        height="100%"
-        minHeight={200}
-        onView={setView}
-        extensions={focusableViewer}
-      />
+      <CodeEditor label="Response body" language={language} value="" readOnly height="100%" minHeight={200} onView={setView} />
     </>
   );
 }

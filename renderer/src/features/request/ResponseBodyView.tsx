@@ -7,7 +7,7 @@ import { notifyError } from '../../app/notify';
 import { api } from '../../bridge';
 import { CodeEditor, type CodeLanguage } from '../../components/CodeEditor';
 import { useSaveFile } from '../../components/SaveFile';
-import { focusableViewer, LargeBodyView } from './LargeBodyView';
+import { LargeBodyView } from './LargeBodyView';
 import { formatBytes } from './model';
 import { SHOW_ANYWAY_BYTES, useBodyText } from './useBodyText';
 
@@ -98,7 +98,6 @@ export function ResponseBodyView({ response }: { response: CalloutResponse }) {
           readOnly
           height="100%"
           minHeight={200}
-          extensions={focusableViewer}
         />
       )}
     </Stack>
