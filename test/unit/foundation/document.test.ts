@@ -1,5 +1,5 @@
 // Persisted documents: validation, migrations, corrupt files moved aside and reported.
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -70,6 +70,19 @@ describe('documents', () => {
       expect(readdirSync(home).sort()).toEqual(['things.json', report!.movedTo.split('/').pop()]);
     });
   }
+
+  it('moves an unreadable file aside too (a folder where the file should be), reports why, and starts fresh', () => {
+    const home = tempFolder();
+    mkdirSync(join(home, 'things.json'));
+    const reports = new StoreReports();
+    const doc = openDocument(confFiles(home), reports, options);
+    expect(doc.read()).toEqual({ items: [] });
+    const [report] = reports.list();
+    expect(report?.reason).toBe('the file could not be read (error EISDIR)');
+    expect(statSync(report!.movedTo).isDirectory()).toBe(true);
+    doc.write({ items: [{ name: 'new', size: 1 }] });
+    expect(JSON.parse(readFileSync(join(home, 'things.json'), 'utf8')).data.items).toEqual([{ name: 'new', size: 1 }]);
+  });
 
   it('reports a corrupt settings file through the app service and the event channel', async () => {
     const home = tempFolder();
