@@ -7,7 +7,7 @@ import type { Settings } from '../../../shared/contract/settings';
 import type { VaultStatus } from '../../../shared/contract/vault';
 import { App } from './App';
 import { ErrorBoundary } from './ErrorBoundary';
-import { settingsColorSchemeManager, theme } from './theme';
+import { cssVariablesResolver, settingsColorSchemeManager, theme } from './theme';
 
 export interface InitialState {
   info: AppInfo;
@@ -19,7 +19,12 @@ export interface InitialState {
 export function Root({ initial }: { initial: InitialState }) {
   const colorSchemeManager = useMemo(() => settingsColorSchemeManager(initial.settings.theme), [initial.settings.theme]);
   return (
-    <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme="auto">
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      colorSchemeManager={colorSchemeManager}
+      defaultColorScheme="auto"
+    >
       <Notifications position="bottom-right" limit={4} />
       <ErrorBoundary area="Signet">
         <App initial={initial} />

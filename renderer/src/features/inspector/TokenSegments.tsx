@@ -2,7 +2,8 @@
 import { Box, Group, Text } from '@mantine/core';
 import type { DecodedToken } from '../../../../shared/jwt/decode';
 
-export const SEGMENT_COLORS = { header: 'red.7', payload: 'grape.6', signature: 'cyan.7', other: 'teal.7' } as const;
+// Theme colors (not fixed shades) so the text stays readable in light and dark (app/theme.ts cssVariablesResolver).
+export const SEGMENT_COLORS = { header: 'red', payload: 'grape', signature: 'cyan', other: 'teal' } as const;
 
 export function TokenSegments({ token }: { token: DecodedToken }) {
   const parts =
