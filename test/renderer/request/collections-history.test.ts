@@ -38,22 +38,22 @@ describe('Request tab — collections', () => {
     await page.getByRole('button', { name: 'Add header' }).click();
     await page.getByLabel('Header 1 name', { exact: true }).fill('X-Tenant');
     await page.getByLabel('Header 1 value', { exact: true }).fill('acme');
-    await expect.poll(() => activeTabLabel(page)).toBe('Untitled (unsaved)');
+    await expect.poll(() => activeTabLabel(page)).toBe('PUT Untitled (unsaved)');
 
     await page.getByRole('combobox', { name: 'URL' }).press('Control+s');
     const saveDialog = page.getByRole('dialog', { name: 'Save request' });
     await saveDialog.getByRole('textbox', { name: 'Name', exact: true }).fill('Update account');
     await saveDialog.getByRole('textbox', { name: 'New folder' }).fill('Accounts');
     await saveDialog.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => activeTabLabel(page)).toBe('Update account');
+    await expect.poll(() => activeTabLabel(page)).toBe('PUT Update account');
     const accounts = sidebar(page).getByRole('group', { name: 'Folder Accounts' });
     await expect.poll(() => accounts.getByRole('button', { name: 'Open Update account' }).isVisible()).toBe(true);
 
     // A saved request saves in place: no dialog, same entry, marker cleared.
     await page.getByRole('combobox', { name: 'URL' }).fill('https://api.example.test/v1/accounts/7?v=2');
-    await expect.poll(() => activeTabLabel(page)).toBe('Update account (unsaved)');
+    await expect.poll(() => activeTabLabel(page)).toBe('PUT Update account (unsaved)');
     await page.getByRole('button', { name: 'Save request' }).click();
-    await expect.poll(() => activeTabLabel(page)).toBe('Update account');
+    await expect.poll(() => activeTabLabel(page)).toBe('PUT Update account');
     expect(await saveDialog.count()).toBe(0);
     const file = readData(dataFolder, 'collections.json') as { requests: { name: string; request: { url: string } }[] };
     expect(file.requests.map((saved) => [saved.name, saved.request.url])).toEqual([
@@ -65,7 +65,7 @@ describe('Request tab — collections', () => {
     await renameDialog.getByRole('textbox', { name: 'Name', exact: true }).fill('Put account');
     await renameDialog.getByRole('button', { name: 'Rename', exact: true }).click();
     await expect.poll(() => accounts.getByRole('button', { name: 'Open Put account' }).isVisible()).toBe(true);
-    await expect.poll(() => activeTabLabel(page)).toBe('Put account');
+    await expect.poll(() => activeTabLabel(page)).toBe('PUT Put account');
 
     await rowAction(page, 'Accounts', 'Rename');
     await page.getByRole('dialog', { name: 'Rename Accounts' }).getByRole('textbox', { name: 'Name', exact: true }).fill('Customers');
@@ -88,9 +88,9 @@ describe('Request tab — collections', () => {
 
     // Reopen from the sidebar after closing: same method, URL and headers; a second click focuses it.
     await page.getByRole('button', { name: 'Close Put account' }).click();
-    await expect.poll(() => activeTabLabel(page)).toBe('Untitled');
+    await expect.poll(() => activeTabLabel(page)).toBe('GET Untitled');
     await archive.getByRole('button', { name: 'Open Put account' }).click();
-    await expect.poll(() => activeTabLabel(page)).toBe('Put account');
+    await expect.poll(() => activeTabLabel(page)).toBe('PUT Put account');
     expect(await page.getByRole('combobox', { name: 'Method' }).inputValue()).toBe('PUT');
     expect(await page.getByRole('combobox', { name: 'URL' }).inputValue()).toBe('https://api.example.test/v1/accounts/7?v=2');
     await page.getByRole('tab', { name: /^Headers/ }).click();
@@ -98,7 +98,7 @@ describe('Request tab — collections', () => {
     expect(await page.getByLabel('Header 1 value', { exact: true }).inputValue()).toBe('acme');
     await strip(page).getByRole('tab', { name: 'Untitled' }).click();
     await archive.getByRole('button', { name: 'Open Put account' }).click();
-    await expect.poll(() => activeTabLabel(page)).toBe('Put account');
+    await expect.poll(() => activeTabLabel(page)).toBe('PUT Put account');
     expect(await strip(page).getByRole('tab').count()).toBe(2);
 
     // Deleting a folder says it takes what it holds, and does.
@@ -111,7 +111,7 @@ describe('Request tab — collections', () => {
     expect(readData(dataFolder, 'collections.json')).toMatchObject({ folders: [{ name: 'Customers' }], requests: [] });
 
     // The open tab's saved request is gone: it is unsaved, and saving again asks where to put it.
-    await expect.poll(() => activeTabLabel(page)).toBe('Put account (unsaved)');
+    await expect.poll(() => activeTabLabel(page)).toBe('PUT Put account (unsaved)');
     await page.getByRole('button', { name: 'Save request' }).click();
     await page.getByRole('dialog', { name: 'Save request' }).getByRole('combobox', { name: 'Folder' }).selectOption({ label: 'Customers' });
     await page.getByRole('dialog', { name: 'Save request' }).getByRole('button', { name: 'Save', exact: true }).click();

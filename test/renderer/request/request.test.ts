@@ -88,11 +88,11 @@ describe('Request tab', () => {
     await page.getByRole('button', { name: 'New request' }).click();
     expect(await strip.getByRole('tab').count()).toBe(2);
     await page.getByRole('combobox', { name: 'URL' }).fill('https://example.com/x');
-    await expect.poll(() => strip.getByRole('tab', { selected: true }).getAttribute('aria-label')).toBe('Untitled (unsaved)');
+    await expect.poll(() => strip.getByRole('tab', { selected: true }).getAttribute('aria-label')).toBe('GET Untitled (unsaved)');
     await strip.getByRole('tab', { selected: true }).dblclick();
     await page.getByRole('textbox', { name: 'Request name' }).fill('Accounts');
     await page.getByRole('textbox', { name: 'Request name' }).press('Enter');
-    await expect.poll(() => strip.getByRole('tab', { selected: true }).getAttribute('aria-label')).toBe('Accounts (unsaved)');
+    await expect.poll(() => strip.getByRole('tab', { selected: true }).getAttribute('aria-label')).toBe('GET Accounts (unsaved)');
     await page.getByRole('button', { name: 'Close Accounts' }).click();
     expect(await strip.getByRole('tab').count()).toBe(1);
   });

@@ -22,7 +22,7 @@ function Entry({
 }) {
   return (
     <Group gap={4} wrap="nowrap" justify="space-between">
-      <UnstyledButton onClick={onOpen} aria-label={`Open ${label}`} style={{ flex: 1, minWidth: 0 }}>
+      <UnstyledButton onClick={onOpen} aria-label={detail ? `Open ${label}, ${detail}` : `Open ${label}`} style={{ flex: 1, minWidth: 0 }}>
         <Text size="xs" fw={active ? 700 : 500} truncate>
           {label}
         </Text>

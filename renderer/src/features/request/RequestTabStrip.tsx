@@ -21,24 +21,23 @@ export function RequestTabStrip({ tabs, activeId, onSelect, onClose, onRename, o
   return (
     <Group gap={0} wrap="nowrap" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
       <ScrollArea type="never" style={{ flex: 1 }}>
-        <Group gap={0} wrap="nowrap" role="tablist" aria-label="Open requests">
-          {tabs.map((tab) => {
-            const active = tab.id === activeId;
-            const dirty = isDirty(tab);
-            return (
-              <Group
-                key={tab.id}
-                gap={2}
-                wrap="nowrap"
-                px={6}
-                py={2}
-                style={{
-                  borderRight: '1px solid var(--mantine-color-default-border)',
-                  background: active ? 'var(--mantine-color-default-hover)' : undefined,
-                  borderBottom: active ? '2px solid var(--mantine-primary-color-filled)' : '2px solid transparent',
-                }}
-              >
-                {editing === tab.id ? (
+        {/*
+          A tablist may hold only tabs (WAI-ARIA), so the close buttons sit after it in the DOM; the tablist is
+          display: contents and CSS order puts each close button next to its tab.
+        */}
+        <Group gap={0} wrap="nowrap">
+          <div role="tablist" aria-label="Open requests" style={{ display: 'contents' }}>
+            {tabs.map((tab, index) => {
+              const active = tab.id === activeId;
+              const dirty = isDirty(tab);
+              const cell = {
+                order: 2 * index,
+                whiteSpace: 'nowrap',
+                background: active ? 'var(--mantine-color-default-hover)' : undefined,
+                borderBottom: active ? '2px solid var(--mantine-primary-color-filled)' : '2px solid transparent',
+              } as const;
+              return editing === tab.id ? (
+                <Box key={tab.id} role="presentation" px={6} py={2} style={cell}>
                   <TextInput
                     size="xs"
                     aria-label="Request name"
@@ -53,33 +52,56 @@ export function RequestTabStrip({ tabs, activeId, onSelect, onClose, onRename, o
                       if (event.key === 'Escape') setEditing(null);
                     }}
                   />
-                ) : (
-                  <UnstyledButton
-                    role="tab"
-                    aria-selected={active}
-                    aria-label={`${tab.name}${dirty ? ' (unsaved)' : ''}`}
-                    onClick={() => onSelect(tab.id)}
-                    onDoubleClick={() => setEditing(tab.id)}
-                    title="Double-click to rename"
-                    fz="xs"
-                    px={4}
-                    style={{ whiteSpace: 'nowrap', maxWidth: 220, overflow: 'hidden', textOverflow: 'ellipsis' }}
-                  >
-                    <Box component="span" c={methodColor(tab.draft.method)} fw={700} mr={4}>
-                      {tab.draft.method}
+                </Box>
+              ) : (
+                <UnstyledButton
+                  key={tab.id}
+                  role="tab"
+                  aria-selected={active}
+                  aria-label={`${tab.draft.method} ${tab.name}${dirty ? ' (unsaved)' : ''}`}
+                  onClick={() => onSelect(tab.id)}
+                  onDoubleClick={() => setEditing(tab.id)}
+                  title="Double-click to rename"
+                  fz="xs"
+                  pl={10}
+                  pr={2}
+                  py={2}
+                  style={{ ...cell, maxWidth: 220, overflow: 'hidden', textOverflow: 'ellipsis' }}
+                >
+                  <Box component="span" c={methodColor(tab.draft.method)} fw={700}>
+                    {tab.draft.method}
+                  </Box>{' '}
+                  {tab.name}
+                  {dirty && (
+                    <Box component="span" ml={4} c="orange" aria-hidden>
+                      ●
                     </Box>
-                    {tab.name}
-                    {dirty && (
-                      <Box component="span" ml={4} c="orange" aria-hidden>
-                        ●
-                      </Box>
-                    )}
-                  </UnstyledButton>
-                )}
+                  )}
+                </UnstyledButton>
+              );
+            })}
+          </div>
+          {tabs.map((tab, index) => {
+            const active = tab.id === activeId;
+            return (
+              <Box
+                key={tab.id}
+                pr={6}
+                py={2}
+                style={{
+                  order: 2 * index + 1,
+                  alignSelf: 'stretch',
+                  display: 'flex',
+                  alignItems: 'center',
+                  borderRight: '1px solid var(--mantine-color-default-border)',
+                  background: active ? 'var(--mantine-color-default-hover)' : undefined,
+                  borderBottom: active ? '2px solid var(--mantine-primary-color-filled)' : '2px solid transparent',
+                }}
+              >
                 <ActionIcon size="xs" variant="subtle" color="gray" aria-label={`Close ${tab.name}`} onClick={() => onClose(tab.id)}>
                   <IconX size={12} />
                 </ActionIcon>
-              </Group>
+              </Box>
             );
           })}
         </Group>

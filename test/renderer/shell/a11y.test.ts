@@ -1,0 +1,159 @@
+// Accessibility check with axe-core (WCAG 2 A/AA) over every screen with realistic content, in light and dark.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { unwrapResult } from '../../harness/rpc';
+import { startServer } from '../../harness/servers';
+import { setUpPassphrase, useSignetWindows } from '../../harness/signet';
+
+const { open } = useSignetWindows();
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Only what a person is blocked or badly hindered by fails the test. */
+const BLOCKING = new Set(['serious', 'critical']);
+
+const AXE_OPTIONS = {
+  runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+  resultTypes: ['violations'],
+};
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+/**
+ * Runs axe on the page as it is and returns one line per blocking violation and node, for the failure message.
+ * The page's CSP forbids inline scripts, so axe's source goes in through evaluate (a string, not a function).
+ */
+async function audit(page: Page, screen: string, within = 'html'): Promise<string[]> {
+  if ((await page.evaluate(`typeof window.axe`)) === 'undefined') await page.evaluate(AXE_SOURCE);
+  const violations = (await page.evaluate(
+    `axe.run(${JSON.stringify(within)}, ${JSON.stringify(AXE_OPTIONS)}).then((r) => r.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    })))`,
+  )) as Violation[];
+  return violations
+    .filter((v) => BLOCKING.has(v.impact ?? ''))
+    .flatMap((v) =>
+      v.nodes.map(
+        (n) => `[${screen}] ${v.id} (${v.impact}) ${JSON.stringify(n.target)}: ${v.help}. ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`,
+      ),
+    );
+}
+
+const eventually = { timeout: 15_000 };
+
+/** Opens Settings and waits for its opening transition to end (axe would otherwise measure half-faded text). */
+async function openSettings(page: Page) {
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Settings' }).waitFor();
+  await expect.poll(() => page.evaluate(`getComputedStyle(document.querySelector('[role="dialog"]')).opacity`)).toBe('1');
+}
+
+async function showTab(page: Page, name: string) {
+  await page.getByRole('tab', { name, exact: true }).click();
+  await expect.poll(() => page.getByRole('tab', { name, exact: true }).getAttribute('aria-selected')).toBe('true');
+}
+
+describe('accessibility (axe-core, WCAG 2 A/AA)', () => {
+  it('finds no serious or critical violation on the passphrase screen, the five tabs with content, and Settings, in light and dark', async () => {
+    const server = await startServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"hello":"world","items":[1,2,3]}'),
+    );
+    const signet = await open();
+    const { page, backend } = signet;
+    const found: string[] = [];
+
+    await expect.poll(() => page.getByRole('heading', { name: 'Set a master passphrase' }).isVisible()).toBe(true);
+    found.push(...(await audit(page, 'first run')));
+    await setUpPassphrase(page);
+
+    // Content for every tab: a certificate, a JWT named credential, a configured and running receiver.
+    const certificate = unwrapResult<{ id: string }>(
+      await backend.dispatch('certificates.createSelfSigned', [{ label: 'Signing key', name: 'Signing_key', keyAlgorithm: 'EC-P256' }]),
+    );
+    unwrapResult(
+      await backend.dispatch('credentials.create', [
+        {
+          profile: {
+            label: 'Orders API',
+            name: 'Orders_API',
+            url: 'https://api.example.com/v1',
+            protocol: 'jwt',
+            jwt: { algorithm: 'ES256', signingCertificateId: certificate.id, issuer: 'signet', audiences: ['https://login.example.com'] },
+          },
+        },
+      ]),
+    );
+    unwrapResult(
+      await backend.dispatch('receiver.configure', [{ trustedCertificateIds: [certificate.id], audiences: ['https://login.example.com'] }]),
+    );
+    const token = `${Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url')}.${Buffer.from(
+      JSON.stringify({ iss: 'https://issuer.test', sub: 'alice', exp: Math.floor(Date.now() / 1000) + 600 }),
+    ).toString('base64url')}.c2lnbmF0dXJl`;
+
+    async function auditTabs(theme: string) {
+      await showTab(page, 'Certificates');
+      await expect.poll(() => page.getByText('Signing key', { exact: true }).first().isVisible(), eventually).toBe(true);
+      found.push(...(await audit(page, `${theme} Certificates`)));
+
+      await showTab(page, 'Named Credentials');
+      const editor = page.getByRole('form', { name: 'Named credential editor' });
+      if (!(await editor.getByRole('textbox', { name: 'Label', exact: true }).isVisible())) {
+        await page.getByRole('button', { name: 'Open Orders API' }).click();
+      }
+      await expect.poll(() => editor.getByRole('textbox', { name: 'Label', exact: true }).inputValue(), eventually).toBe('Orders API');
+      found.push(...(await audit(page, `${theme} Named Credentials`)));
+
+      await showTab(page, 'Request');
+      const url = page.getByRole('combobox', { name: 'URL' });
+      if ((await url.inputValue()) !== server.url) {
+        await url.fill(server.url);
+        await page.getByRole('button', { name: 'Send' }).click();
+      }
+      await expect.poll(() => page.getByLabel('Status').textContent(), eventually).toBe('200 OK');
+      await expect.poll(() => page.getByRole('textbox', { name: 'Response body' }).textContent(), eventually).toContain('"hello"');
+      found.push(...(await audit(page, `${theme} Request`)));
+
+      await showTab(page, 'Inspector');
+      const inspector = page.getByRole('tabpanel', { name: 'Inspector' });
+      if ((await inspector.getByLabel('Token', { exact: true }).inputValue()) !== token) {
+        await inspector.getByLabel('Token', { exact: true }).fill(token);
+      }
+      await expect.poll(() => inspector.getByLabel('Payload JSON').textContent(), eventually).toContain('"sub": "alice"');
+      found.push(...(await audit(page, `${theme} Inspector`)));
+
+      await showTab(page, 'Receiver');
+      if ((await page.getByLabel('Receiver status').textContent()) === 'Stopped') {
+        await page.getByRole('button', { name: 'Start' }).click();
+      }
+      await expect.poll(() => page.getByLabel('Receiver status').textContent(), eventually).toMatch(/^Running at /);
+      found.push(...(await audit(page, `${theme} Receiver`)));
+    }
+
+    const scheme = () => page.evaluate(`document.documentElement.getAttribute('data-mantine-color-scheme')`);
+    expect(await scheme()).toBe('light');
+    await auditTabs('light');
+
+    // The dialog alone: the page behind it, dimmed by the overlay, was checked just before.
+    await openSettings(page);
+    found.push(...(await audit(page, 'light Settings', '[role="dialog"]')));
+    const settings = page.getByRole('dialog', { name: 'Settings' });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => settings.isVisible()).toBe(false);
+
+    await page.getByRole('radiogroup', { name: 'Theme' }).getByText('Dark').click();
+    await expect.poll(scheme).toBe('dark');
+    await auditTabs('dark');
+    await openSettings(page);
+    found.push(...(await audit(page, 'dark Settings', '[role="dialog"]')));
+
+    expect(found, `axe found serious/critical violations:\n${found.join('\n')}\n`).toEqual([]);
+  }, 90_000);
+});
