@@ -43,7 +43,7 @@ async function importVia(page: Page, path: string, choice: string) {
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expect.poll(() => dialog.getByRole('status').isVisible()).toBe(true);
   const summary = (await dialog.getByRole('status').textContent())!;
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  await dialog.getByRole('button', { name: 'Close', exact: true }).last().click(); // the footer button; the header X is named Close too
   return summary;
 }
 
