@@ -152,7 +152,8 @@ function PemBlock({ label, pem }: { label: string; pem: string }) {
           )}
         </CopyButton>
       </Group>
-      <Code block style={{ fontSize: 10, maxHeight: 180, overflow: 'auto' }} aria-label={label}>
+      {/* Focusable so that a keyboard can scroll it (it scrolls past 180 px). */}
+      <Code block style={{ fontSize: 10, maxHeight: 180, overflow: 'auto' }} aria-label={label} tabIndex={0}>
         {pem}
       </Code>
     </Stack>

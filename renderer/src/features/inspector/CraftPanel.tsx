@@ -13,6 +13,7 @@ import { CertificateSelect, useCertificates } from '../../components/certificate
 import { algorithmsFor, parseJsonObject, QUICK_CLAIMS } from './craft';
 import { CopyTextButton } from './CopyTextButton';
 import { HmacSecretFields } from './HmacSecretFields';
+import { SEGMENT_COLORS } from './TokenSegments';
 
 export interface CraftForm {
   header: string;
@@ -77,7 +78,7 @@ export function CraftPanel({ form, onChange }: { form: CraftForm; onChange(form:
     <Stack gap="xs" onKeyDown={onKeyDown}>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
         <Stack gap={4}>
-          <Text size="sm" fw={600} c="red.7">
+          <Text size="sm" fw={600} c={SEGMENT_COLORS.header}>
             Header
           </Text>
           <CodeEditor
@@ -99,7 +100,7 @@ export function CraftPanel({ form, onChange }: { form: CraftForm; onChange(form:
           </Text>
         </Stack>
         <Stack gap={4}>
-          <Text size="sm" fw={600} c="grape.6">
+          <Text size="sm" fw={600} c={SEGMENT_COLORS.payload}>
             Payload
           </Text>
           <CodeEditor
