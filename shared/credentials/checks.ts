@@ -3,7 +3,7 @@
  * messages inline (before save) that the service enforces on save and before minting.
  */
 import { algorithmFitsKey, algorithmsForKey, isHmacAlgorithm, REGISTERED_CLAIMS } from './algorithms';
-import { PROTOCOL_LABELS, type NamedCredentialFields, type SecretKind } from './profile';
+import { hasTokenEndpoint, PROTOCOL_LABELS, type NamedCredentialFields, type SecretKind } from './profile';
 
 export interface Problem {
   /** The field at fault, by its path in the profile (`jwt.issuer`, `tokenEndpointUrl`, `secrets.password`). */
@@ -75,7 +75,7 @@ export function checkProfile(profile: NamedCredentialFields, context: CheckConte
     checkCertificate(profile.clientCertificateId, 'clientCertificateId', 'Certificate', context, now, error, warn);
   }
 
-  if (profile.tokenEndpointCaCertificateId && (profile.protocol === 'jwt-exchange' || profile.protocol === 'client-credentials')) {
+  if (profile.tokenEndpointCaCertificateId && hasTokenEndpoint(profile.protocol)) {
     checkCertificate(
       profile.tokenEndpointCaCertificateId,
       'tokenEndpointCaCertificateId',

@@ -21,6 +21,11 @@ export const PROTOCOL_LABELS: Record<Protocol, string> = {
   'client-credentials': 'OAuth 2.0 Client Credentials',
 };
 
+/** Protocols that fetch a token from a Token Endpoint URL (and so may trust a CA for it). */
+export function hasTokenEndpoint(protocol: Protocol): protocol is 'jwt-exchange' | 'client-credentials' {
+  return protocol === 'jwt-exchange' || protocol === 'client-credentials';
+}
+
 export const IDENTITY_TYPES = ['anonymous', 'named-principal', 'per-user'] as const;
 export type IdentityType = (typeof IDENTITY_TYPES)[number];
 export const IDENTITY_LABELS: Record<IdentityType, string> = {

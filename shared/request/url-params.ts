@@ -18,13 +18,17 @@ function split(url: string): { base: string; query: string | null; hash: string 
   return queryAt >= 0 ? { base: rest.slice(0, queryAt), query: rest.slice(queryAt + 1), hash } : { base: rest, query: null, hash };
 }
 
-function decode(text: string): string {
+/** Percent-decodes `text`; text that is not valid percent-encoding is kept as it is. */
+export function decodePercent(text: string): string {
   try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
+    return decodeURIComponent(text);
   } catch {
     return text;
   }
 }
+
+/** A query component: `+` is a space (form encoding), then percent-decoded. */
+const decode = (text: string) => decodePercent(text.replace(/\+/g, ' '));
 
 /** Query parameters of `url` as rows (all enabled), decoded for display. */
 export function paramsFromUrl(url: string): ParamRow[] {

@@ -1,7 +1,7 @@
 // Real HTTP(S) servers on 127.0.0.1:0 for tests, closed (with their sockets) after each test.
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer, type ServerOptions } from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { afterEach } from 'vitest';
 import type { SubjectAltName } from '../../shared/contract/certificates';
 import { generateKeys } from '../../electron/services/certificates/key-generation';
@@ -18,7 +18,8 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-const running: TestServer[] = [];
+/** What to close after each test: servers and proxies. */
+const running: { close(): Promise<void> }[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((server) => server.close()));
 });
@@ -63,6 +64,46 @@ export async function startServer(handler: Handler, options: { tls?: ServerOptio
   };
   running.push(testServer);
   return testServer;
+}
+
+export interface TestProxy {
+  url: string;
+  /** CONNECT targets, in order. */
+  tunnels: string[];
+}
+
+/** An HTTP proxy that only tunnels (CONNECT host:port), as corporate proxies do for HTTPS; closed after each test. */
+export async function startTunnelProxy(): Promise<TestProxy> {
+  const tunnels: string[] = [];
+  const sockets = new Set<Socket>();
+  const track = (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  };
+  const server = createHttpServer((_req, res) => res.writeHead(405).end());
+  server.on('connection', track);
+  server.on('connect', (req, client: Socket, head: Buffer) => {
+    tunnels.push(req.url ?? '');
+    const [host, port] = (req.url ?? '').split(':');
+    const upstream = connect(Number(port), host!, () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      if (head.length) upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    track(upstream);
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  running.push({
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  });
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, tunnels };
 }
 
 /** A fresh self-signed EC certificate for 127.0.0.1 / localhost (made by Signet's own code). */

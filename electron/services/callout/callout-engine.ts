@@ -8,7 +8,9 @@ import type { AuthTrace } from '../../../shared/contract/auth-trace';
 import type { CalloutResponse, RequestSpec, ResponseBody, SentRequest, TimelineHop } from '../../../shared/contract/http';
 import { AppError, isAppError } from '../../../shared/errors';
 import { decodeToken } from '../../../shared/jwt/decode';
+import { basicAuthorization } from '../../../shared/request/base64';
 import { joinCalloutUrl } from '../../../shared/request/callout-url';
+import { decodePercent } from '../../../shared/request/url-params';
 import type { CertificateStore } from '../certificates/certificate-store';
 import type { CredentialResolver, ResolvedCredential } from '../credentials/resolver';
 import { transportError } from '../http/transport-errors';
@@ -333,14 +335,7 @@ function header(headers: [string, string][], name: string): string | undefined {
  */
 function takeUserinfo(url: URL): string | undefined {
   if (!url.username && !url.password) return undefined;
-  const decode = (text: string) => {
-    try {
-      return decodeURIComponent(text);
-    } catch {
-      return text;
-    }
-  };
-  const basic = `Basic ${Buffer.from(`${decode(url.username)}:${decode(url.password)}`, 'utf8').toString('base64')}`;
+  const basic = basicAuthorization(decodePercent(url.username), decodePercent(url.password));
   url.username = '';
   url.password = '';
   return basic;

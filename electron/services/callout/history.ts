@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { HISTORY_LIMIT, REDACTED, type HistoryEntry } from '../../../shared/contract/history';
 import type { KeyValue, RequestSpec } from '../../../shared/contract/http';
+import { decodePercent } from '../../../shared/request/url-params';
 import type { Document } from '../store/document';
 
 export const HistoryFile = z.object({ entries: z.array(z.custom<HistoryEntry>((value) => typeof value === 'object' && value !== null)) });
@@ -59,21 +60,13 @@ function redactUrl(url: string): string {
   if (query === undefined) return redactText(withoutPassword);
   const parts = query.split('&').map((pair) => {
     const [name, value] = pair.split(/=(.*)/s, 2);
-    return value !== undefined && SECRET_FIELD.test(decodeSafe(name!)) ? `${name}=${REDACTED}` : redactText(pair);
+    return value !== undefined && SECRET_FIELD.test(decodePercent(name!)) ? `${name}=${REDACTED}` : redactText(pair);
   });
   return `${redactText(base!)}?${parts.join('&')}`;
 }
 
 function redactJsonSecrets(text: string): string {
   return text.replace(/("([^"\\]*(?:secret|password|token|assertion|api_?key))"\s*:\s*)"(?:[^"\\]|\\.)*"/gi, `$1"${REDACTED}"`);
-}
-
-function decodeSafe(text: string) {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
 
 export class History {

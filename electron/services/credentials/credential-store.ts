@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { checkProfile, errorsOf, type CertificateFacts, type Problem } from '../../../shared/credentials/checks';
+import { hasTokenEndpoint } from '../../../shared/credentials/profile';
 import {
   NamedCredentialInput,
   NamedCredentialRecord,
@@ -51,8 +52,7 @@ export class CredentialStore {
             profile.clientCertificateId === certificateId ||
             profile.jwt.signingCertificateId === certificateId ||
             // The Token Endpoint CA Certificate counts where there is a token endpoint (the field is shown there).
-            (profile.tokenEndpointCaCertificateId === certificateId &&
-              (profile.protocol === 'jwt-exchange' || profile.protocol === 'client-credentials')),
+            (profile.tokenEndpointCaCertificateId === certificateId && hasTokenEndpoint(profile.protocol)),
         )
         .map((profile) => `named credential ${profile.label}`),
     );

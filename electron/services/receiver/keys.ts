@@ -7,6 +7,7 @@ import { createPrivateKey, createPublicKey, X509Certificate, type JsonWebKey, ty
 import { calculateJwkThumbprint, exportJWK, type JWK } from 'jose';
 import type { ReceiverConfig } from '../../../shared/contract/receiver';
 import type { CertificateStore } from '../certificates/certificate-store';
+import { PEM_BLOCK } from '../certificates/import/pem-der';
 import { generateKeys } from '../certificates/key-generation';
 import { createSelfSignedCertificate, toPem } from '../certificates/x509';
 import { AppError } from '../../../shared/errors';
@@ -119,7 +120,7 @@ export class RemoteJwks {
 export function checkTrustedCaPem(text: string): void {
   const refuse = (message: string) =>
     new AppError('BAD_INPUT', message, { field: 'mtlsCaPem', issues: [{ path: ['0', 'mtlsCaPem'], message }] });
-  const blocks = [...text.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g)];
+  const blocks = [...text.matchAll(PEM_BLOCK)];
   if (blocks.length === 0) throw refuse('This is not PEM: paste the CA certificates as -----BEGIN CERTIFICATE----- blocks.');
   blocks.forEach(([block, label], index) => {
     if (label !== 'CERTIFICATE') {

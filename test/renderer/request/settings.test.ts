@@ -1,51 +1,13 @@
 // The request's Settings panel in Chromium, against real servers on 127.0.0.1:0: an extra trusted CA
 // picked from the Certificates tab's store, redirects off, and a custom proxy (a CONNECT proxy).
-import { createServer, type Server } from 'node:http';
-import { connect, type AddressInfo, type Socket } from 'node:net';
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unwrapResult } from '../../harness/rpc';
-import { startServer } from '../../harness/servers';
+import { startServer, startTunnelProxy } from '../../harness/servers';
 import { useSignetWindows } from '../../harness/signet';
 import { eventually, openRequestTab } from './helpers';
 
 const windows = useSignetWindows();
-
-const proxies: { server: Server; sockets: Set<Socket> }[] = [];
-afterEach(async () => {
-  for (const { server, sockets } of proxies.splice(0)) {
-    for (const socket of sockets) socket.destroy();
-    await new Promise((resolve) => server.close(resolve));
-  }
-});
-
-/** An HTTP proxy that only tunnels (CONNECT host:port); records the targets. */
-async function startProxy(): Promise<{ url: string; tunnels: string[] }> {
-  const tunnels: string[] = [];
-  const sockets = new Set<Socket>();
-  const track = (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  };
-  const server = createServer((_req, res) => res.writeHead(405).end());
-  server.on('connection', track);
-  server.on('connect', (req, client: Socket, head: Buffer) => {
-    tunnels.push(req.url ?? '');
-    const [host, port] = (req.url ?? '').split(':');
-    const upstream = connect(Number(port), host!, () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      if (head.length) upstream.write(head);
-      upstream.pipe(client);
-      client.pipe(upstream);
-    });
-    track(upstream);
-    upstream.on('error', () => client.destroy());
-    client.on('error', () => upstream.destroy());
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  proxies.push({ server, sockets });
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, tunnels };
-}
 
 const settingsTab = (page: Page) => page.getByRole('tab', { name: 'Settings' }).click();
 
@@ -81,7 +43,7 @@ describe('Request settings', () => {
     const server = await startServer((req, res) =>
       req.url === '/old' ? res.writeHead(302, { location: '/new' }).end() : res.writeHead(200).end(`at ${req.url}`),
     );
-    const proxy = await startProxy();
+    const proxy = await startTunnelProxy();
     const { page } = await openRequestTab(windows);
     await page.getByRole('combobox', { name: 'URL' }).fill(`${server.url}/old`);
     await settingsTab(page);

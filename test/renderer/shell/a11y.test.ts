@@ -6,7 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { unwrapResult } from '../../harness/rpc';
 import { localhostCertificate, startServer } from '../../harness/servers';
-import { setUpPassphrase, useSignetWindows } from '../../harness/signet';
+import { setUpPassphrase, useSignetWindows, type OpenSignet } from '../../harness/signet';
 
 const { open, openUnlocked } = useSignetWindows();
 
@@ -82,6 +82,29 @@ async function showTab(page: Page, name: string) {
   await expect.poll(() => page.getByRole('tab', { name, exact: true }).getAttribute('aria-selected')).toBe('true');
 }
 
+/** A certificate, a JWT named credential signed with it, and the receiver trusting it. */
+async function seedContent(backend: OpenSignet['backend']): Promise<void> {
+  const certificate = unwrapResult<{ id: string }>(
+    await backend.dispatch('certificates.createSelfSigned', [{ label: 'Signing key', name: 'Signing_key', keyAlgorithm: 'EC-P256' }]),
+  );
+  unwrapResult(
+    await backend.dispatch('credentials.create', [
+      {
+        profile: {
+          label: 'Orders API',
+          name: 'Orders_API',
+          url: 'https://api.example.com/v1',
+          protocol: 'jwt',
+          jwt: { algorithm: 'ES256', signingCertificateId: certificate.id, issuer: 'signet', audiences: ['https://login.example.com'] },
+        },
+      },
+    ]),
+  );
+  unwrapResult(
+    await backend.dispatch('receiver.configure', [{ trustedCertificateIds: [certificate.id], audiences: ['https://login.example.com'] }]),
+  );
+}
+
 describe('accessibility (axe-core, WCAG 2 A/AA)', () => {
   it('finds no serious or critical violation on the passphrase screen, the five tabs with content, and Settings, in light and dark', async () => {
     const server = await startServer((_req, res) =>
@@ -96,25 +119,7 @@ describe('accessibility (axe-core, WCAG 2 A/AA)', () => {
     await setUpPassphrase(page);
 
     // Content for every tab: a certificate, a JWT named credential, a configured and running receiver.
-    const certificate = unwrapResult<{ id: string }>(
-      await backend.dispatch('certificates.createSelfSigned', [{ label: 'Signing key', name: 'Signing_key', keyAlgorithm: 'EC-P256' }]),
-    );
-    unwrapResult(
-      await backend.dispatch('credentials.create', [
-        {
-          profile: {
-            label: 'Orders API',
-            name: 'Orders_API',
-            url: 'https://api.example.com/v1',
-            protocol: 'jwt',
-            jwt: { algorithm: 'ES256', signingCertificateId: certificate.id, issuer: 'signet', audiences: ['https://login.example.com'] },
-          },
-        },
-      ]),
-    );
-    unwrapResult(
-      await backend.dispatch('receiver.configure', [{ trustedCertificateIds: [certificate.id], audiences: ['https://login.example.com'] }]),
-    );
+    await seedContent(backend);
     const token = `${Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url')}.${Buffer.from(
       JSON.stringify({ iss: 'https://issuer.test', sub: 'alice', exp: Math.floor(Date.now() / 1000) + 600 }),
     ).toString('base64url')}.c2lnbmF0dXJl`;
@@ -181,25 +186,7 @@ describe('accessibility (axe-core, WCAG 2 A/AA)', () => {
   it('finds no serious or critical violation in the dialogs and drawers, with content, in light and dark', async () => {
     const { page, backend, dataFolder } = await openUnlocked();
     const found: string[] = [];
-    const certificate = unwrapResult<{ id: string }>(
-      await backend.dispatch('certificates.createSelfSigned', [{ label: 'Signing key', name: 'Signing_key', keyAlgorithm: 'EC-P256' }]),
-    );
-    unwrapResult(
-      await backend.dispatch('credentials.create', [
-        {
-          profile: {
-            label: 'Orders API',
-            name: 'Orders_API',
-            url: 'https://api.example.com/v1',
-            protocol: 'jwt',
-            jwt: { algorithm: 'ES256', signingCertificateId: certificate.id, issuer: 'signet', audiences: ['https://login.example.com'] },
-          },
-        },
-      ]),
-    );
-    unwrapResult(
-      await backend.dispatch('receiver.configure', [{ trustedCertificateIds: [certificate.id], audiences: ['https://login.example.com'] }]),
-    );
+    await seedContent(backend);
     const localhost = await localhostCertificate();
     const pemFile = join(dataFolder, 'localhost.pem');
     writeFileSync(pemFile, localhost.cert + localhost.key);

@@ -9,7 +9,10 @@ import { AppError } from '../../../../shared/errors';
 import { leavesOf, orderChain, parseCertificate, pkcs7Certificates } from '../chain';
 import { entryForKey, type FoundEntry, type ReadResult } from './found';
 
-const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
+/** One PEM block: its label and its body (base64, with any headers). */
+export const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
+
+const derOf = (body: string) => new Uint8Array(Buffer.from(body.replace(/\s+/g, ''), 'base64'));
 
 interface Pieces {
   certificates: Uint8Array[];
@@ -61,12 +64,12 @@ function readPem(text: string, fileName: string, passphrase: string | undefined,
   if (beginCount > blocks.length) {
     throw new AppError('UNSUPPORTED_FORMAT', `${fileName || 'The PEM text'} is truncated: one of its blocks has no END line.`);
   }
-  for (const [block, label] of blocks) {
+  for (const [block, label, body] of blocks) {
     switch (label) {
       case 'CERTIFICATE':
       case 'X509 CERTIFICATE':
       case 'TRUSTED CERTIFICATE': {
-        const der = new Uint8Array(Buffer.from(block.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64'));
+        const der = derOf(body!);
         parseCertificate(der);
         pieces.certificates.push(der);
         break;
@@ -82,7 +85,7 @@ function readPem(text: string, fileName: string, passphrase: string | undefined,
       }
       case 'PKCS7':
       case 'CMS': {
-        const bundle = pkcs7Certificates(new Uint8Array(Buffer.from(block.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64')));
+        const bundle = pkcs7Certificates(derOf(body!));
         if (!bundle) throw unreadable('PKCS#7 certificate bundle');
         pieces.certificates.push(...bundle);
         break;

@@ -8,7 +8,7 @@
  */
 import { isHmacAlgorithm } from '../../../../shared/credentials/algorithms';
 import { parseCustomClaims } from '../../../../shared/credentials/checks';
-import type { NamedCredentialFields } from '../../../../shared/credentials/profile';
+import { hasTokenEndpoint, type NamedCredentialFields } from '../../../../shared/credentials/profile';
 
 const signsJwt = (profile: NamedCredentialFields) =>
   profile.protocol === 'jwt' ||
@@ -107,10 +107,7 @@ export function newModelWarnings(profile: NamedCredentialFields, claims: Record<
       `${label}: enter the Client ID (${profile.clientId}) and Client Secret for the principal in Setup; External Credential metadata carries neither.`,
     );
   }
-  if (
-    profile.extraParams.some((param) => param.name) &&
-    (profile.protocol === 'jwt-exchange' || profile.protocol === 'client-credentials')
-  ) {
+  if (profile.extraParams.some((param) => param.name) && hasTokenEndpoint(profile.protocol)) {
     warnings.push(
       `${label}: External Credentials have no field for extra token request parameters; ${list(profile.extraParams.map((param) => param.name).filter(Boolean))} will not be sent.`,
     );

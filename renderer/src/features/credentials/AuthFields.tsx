@@ -3,6 +3,7 @@ import { ActionIcon, Alert, Button, Group, Radio, Select, SimpleGrid, Stack, Tab
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import {
   CLIENT_AUTH_METHODS,
+  hasTokenEndpoint,
   IDENTITY_LABELS,
   IDENTITY_TYPES,
   PROTOCOL_LABELS,
@@ -88,7 +89,7 @@ export function EndpointFields(props: SectionProps) {
 
 export function AuthenticationFields(props: SectionProps) {
   const { fields } = props.form;
-  const tokenFlow = fields.protocol === 'jwt-exchange' || fields.protocol === 'client-credentials';
+  const tokenFlow = hasTokenEndpoint(fields.protocol);
   return (
     <Stack gap="xs">
       <SimpleGrid cols={2} spacing="xs">
