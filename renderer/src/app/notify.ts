@@ -28,13 +28,22 @@ const TITLES: Partial<Record<ErrorCode, string>> = {
  * Shows an error as a toast; `action` names what the user was doing ("Saving the profile"), and
  * `consequence` what it means for them when the error alone does not say ("The theme applies now…").
  */
+/** Mantine's notification close button has no accessible name of its own. */
+const closeButtonProps = { 'aria-label': 'Close notification' };
+
 export function notifyError(error: unknown, action?: string, consequence?: string) {
   const title = isAppError(error) ? (TITLES[error.code] ?? 'Error') : 'Unexpected error';
   const reason = error instanceof Error ? error.message : String(error);
   const message = consequence ? `${consequence} ${reason}` : reason;
-  notifications.show({ color: 'red', title: action ? `${action}: ${title.toLowerCase()}` : title, message, autoClose: 8000 });
+  notifications.show({
+    color: 'red',
+    title: action ? `${action}: ${title.toLowerCase()}` : title,
+    message,
+    autoClose: 8000,
+    closeButtonProps,
+  });
 }
 
 export function notifySuccess(message: string, title?: string) {
-  notifications.show({ color: 'teal', title, message, autoClose: 3000 });
+  notifications.show({ color: 'teal', title, message, autoClose: 3000, closeButtonProps });
 }

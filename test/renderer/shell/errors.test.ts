@@ -22,6 +22,9 @@ describe('shell error reporting', () => {
       const toast = page.getByRole('alert').filter({ hasText: 'Starting the receiver: conflict' });
       await toast.waitFor();
       expect(await toast.textContent()).toContain(`Port ${port} is already in use on 127.0.0.1. Choose another port, or 0`);
+      // Its close button has a name a screen reader can say; closing it removes the toast.
+      await toast.getByRole('button', { name: 'Close notification' }).click();
+      await expect.poll(() => toast.count()).toBe(0);
       expect(await page.getByLabel('Receiver status').textContent()).toBe('Stopped');
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
