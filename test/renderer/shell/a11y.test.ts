@@ -27,11 +27,18 @@ interface Violation {
   nodes: { target: unknown[]; failureSummary?: string }[];
 }
 
+const TOASTS_SETTLED = `[...document.querySelectorAll('.mantine-Notification-root')].every((toast) => {
+  for (let node = toast; node; node = node.parentElement) if (getComputedStyle(node).opacity !== '1') return false;
+  return true;
+})`;
+
 /**
  * Runs axe on the page as it is and returns one line per blocking violation and node, for the failure message.
  * The page's CSP forbids inline scripts, so axe's source goes in through evaluate (a string, not a function).
  */
 async function audit(page: Page, screen: string, within = 'html'): Promise<string[]> {
+  // A toast fading in or out would be measured half transparent: wait until every toast is fully shown or gone.
+  await expect.poll(() => page.evaluate(TOASTS_SETTLED), { timeout: 15_000 }).toBe(true);
   if ((await page.evaluate(`typeof window.axe`)) === 'undefined') await page.evaluate(AXE_SOURCE);
   const violations = (await page.evaluate(
     `axe.run(${JSON.stringify(within)}, ${JSON.stringify(AXE_OPTIONS)}).then((r) => r.violations.map((v) => ({
